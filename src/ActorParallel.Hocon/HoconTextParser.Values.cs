@@ -102,7 +102,7 @@ internal sealed partial class HoconTextParser
 
         if (firstValue is null)
         {
-            return new HoconLiteral(string.Empty, HoconValueType.String, origin);
+            return new HoconLiteral(string.Concat(pieces.OfType<HoconWhitespace>().Select(w => w.Text)), HoconValueType.String, origin);
         }
 
         switch (Kind(firstValue))
