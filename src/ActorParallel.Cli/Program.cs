@@ -1,10 +1,34 @@
+using System.CommandLine;
+using ActorParallel.Cli.Commands;
+
 namespace ActorParallel.Cli;
 
+/// <summary>The <c>actorparallel</c> command line: a thin shell over the libraries.</summary>
 internal static class Program
 {
-    public static int Main(string[] args)
+    /// <summary>Every top-level command. To add one, write a builder in Commands/ and add one line here.</summary>
+    private static readonly Func<Command>[] CommandBuilders =
+    [
+        ConfigCommand.Build,
+    ];
+
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs a command line with the given output and error writers (tests call this in-process).</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        Console.Error.WriteLine("actorparallel: no commands yet");
-        return args.Length == 0 ? 0 : 1;
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return BuildRootCommand().Parse(args).Invoke(configuration);
+    }
+
+    internal static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("actorparallel: the ActorParallel actor runtime and simulation lab");
+        foreach (var build in CommandBuilders)
+        {
+            root.Subcommands.Add(build());
+        }
+
+        return root;
     }
 }

@@ -1,0 +1,169 @@
+using System.Globalization;
+
+namespace ActorParallel.Configuration;
+
+/// <summary>Duration and byte-size units as the HOCON spec lists them.</summary>
+internal static class HoconUnits
+{
+    private static readonly Dictionary<string, double> DurationNanos = BuildDurations();
+    private static readonly Dictionary<string, double> SizeBytes = BuildSizes();
+
+    public static TimeSpan? FromMilliseconds(double ms)
+    {
+        var ticks = ms * TimeSpan.TicksPerMillisecond;
+        return double.IsFinite(ticks) && Math.Abs(ticks) < long.MaxValue ? TimeSpan.FromTicks((long)ticks) : null;
+    }
+
+    public static bool TryParseDuration(string text, out TimeSpan result)
+    {
+        result = default;
+        if (!Split(text, out var number, out var unit))
+        {
+            return false;
+        }
+
+        double nanosPerUnit;
+        if (unit.Length == 0)
+        {
+            nanosPerUnit = 1_000_000;
+        }
+        else if (!DurationNanos.TryGetValue(unit, out nanosPerUnit))
+        {
+            return false;
+        }
+
+        // Whole numbers go through integer arithmetic so large values stay exact.
+        if (long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+        {
+            var nanos = (decimal)whole * (decimal)nanosPerUnit;
+            var ticksExact = nanos / 100m;
+            if (Math.Abs(ticksExact) >= long.MaxValue)
+            {
+                return false;
+            }
+
+            result = TimeSpan.FromTicks((long)ticksExact);
+            return true;
+        }
+
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        var ticks = value * nanosPerUnit / 100.0;
+        if (!double.IsFinite(ticks) || Math.Abs(ticks) >= long.MaxValue)
+        {
+            return false;
+        }
+
+        result = TimeSpan.FromTicks((long)ticks);
+        return true;
+    }
+
+    public static bool TryParseByteSize(string text, out long bytes)
+    {
+        bytes = 0;
+        if (!Split(text, out var number, out var unit))
+        {
+            return false;
+        }
+
+        double factor = 1;
+        if (unit.Length > 0 && !SizeBytes.TryGetValue(unit, out factor))
+        {
+            return false;
+        }
+
+        if (long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+        {
+            var exact = (decimal)whole * (decimal)factor;
+            if (Math.Abs(exact) > long.MaxValue)
+            {
+                return false;
+            }
+
+            bytes = (long)exact;
+            return true;
+        }
+
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        var result = value * factor;
+        if (!double.IsFinite(result) || Math.Abs(result) >= long.MaxValue)
+        {
+            return false;
+        }
+
+        bytes = (long)result;
+        return true;
+    }
+
+    /// <summary>Splits "10 ms" into "10" and "ms": the unit is the trailing run of letters.</summary>
+    private static bool Split(string text, out string number, out string unit)
+    {
+        var end = text.Length;
+        var i = end;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+        {
+            i--;
+        }
+
+        unit = text[i..end];
+        number = text[..i].Trim();
+        return number.Length > 0;
+    }
+
+    private static Dictionary<string, double> BuildDurations()
+    {
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Add(double nanos, params string[] names)
+        {
+            foreach (var name in names)
+            {
+                map[name] = nanos;
+            }
+        }
+
+        Add(1, "ns", "nano", "nanos", "nanosecond", "nanoseconds");
+        Add(1_000, "us", "micro", "micros", "microsecond", "microseconds");
+        Add(1_000_000, "ms", "milli", "millis", "millisecond", "milliseconds");
+        Add(1_000_000_000, "s", "second", "seconds");
+        Add(60e9, "m", "minute", "minutes");
+        Add(3600e9, "h", "hour", "hours");
+        Add(86400e9, "d", "day", "days");
+        return map;
+    }
+
+    private static Dictionary<string, double> BuildSizes()
+    {
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Add(double bytes, params string[] names)
+        {
+            foreach (var name in names)
+            {
+                map[name] = bytes;
+            }
+        }
+
+        Add(1, "B", "b", "byte", "bytes");
+        string[] decimalNames = ["kilo", "mega", "giga", "tera", "peta", "exa", "zetta", "yotta"];
+        string[] binaryNames = ["kibi", "mebi", "gibi", "tebi", "pebi", "exbi", "zebi", "yobi"];
+        string[] letters = ["K", "M", "G", "T", "P", "E", "Z", "Y"];
+        for (var i = 0; i < letters.Length; i++)
+        {
+            var power = i + 1;
+            var letter = letters[i];
+            var lower = letter.ToLowerInvariant();
+            var dec = Math.Pow(1000, power);
+            var bin = Math.Pow(1024, power);
+            Add(dec, (i == 0 ? "kB" : letter + "B"), decimalNames[i] + "byte", decimalNames[i] + "bytes");
+            Add(bin, letter, lower, letter + "i", letter + "iB", binaryNames[i] + "byte", binaryNames[i] + "bytes");
+        }
+
+        return map;
+    }
+}
