@@ -14,7 +14,7 @@ public sealed class HeatWorkload : IPeerWorkload
 
     public WorkloadTopology Topology => WorkloadTopology.Custom;
 
-    public long DefaultSize => 300;
+    public long DefaultSize => 600;
 
     public int DefaultTasks => 8;
 

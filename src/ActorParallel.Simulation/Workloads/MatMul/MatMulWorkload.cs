@@ -34,7 +34,7 @@ public sealed class MatMulWorkload : Workload<MatMulTask, Matrix, Matrix>
 
     public override string Description => "Dense matrix product C = A x B by row blocks (blocks travel in messages)";
 
-    public override long DefaultSize => 360;
+    public override long DefaultSize => 700;
 
     public override int DefaultTasks => 24;
 
