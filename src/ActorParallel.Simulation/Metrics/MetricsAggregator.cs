@@ -52,7 +52,7 @@ public sealed class MetricsAggregator
                 _failed++;
                 break;
             case MessageSent m:
-                _messages++;
+                _messages += m.Count;
                 _bytes += m.Bytes;
                 break;
         }

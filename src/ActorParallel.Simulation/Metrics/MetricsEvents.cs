@@ -20,5 +20,5 @@ public sealed record TaskCompleted(TimeSpan At, int TaskId, int WorkerId, TimeSp
 
 public sealed record TaskFailed(TimeSpan At, int TaskId, int WorkerId, string Error) : MetricsEvent(At);
 
-/// <summary>One message between actors, with its estimated serialized size.</summary>
-public sealed record MessageSent(TimeSpan At, long Bytes) : MetricsEvent(At);
+/// <summary>Messages between actors (one, or a peer's total) with their estimated serialized size.</summary>
+public sealed record MessageSent(TimeSpan At, long Bytes, int Count = 1) : MetricsEvent(At);

@@ -42,7 +42,7 @@ public sealed class SimulationMeter : IDisposable
                 _tasksFailed.Add(1, tag);
                 break;
             case MessageSent m:
-                _messages.Add(1, tag);
+                _messages.Add(m.Count, tag);
                 _bytes.Add(m.Bytes, tag);
                 break;
         }
