@@ -21,6 +21,17 @@ public sealed class ActorEngineTests : EngineTests
     }
 
     [Fact]
+    public async Task Wordcount_map_outputs_are_shuffled_to_reducers_by_key()
+    {
+        var workload = WorkloadRegistry.Default.Get("wordcount");
+        var p = Small("wordcount"); // 7 map tasks, 3 reducers
+        var run = await CreateEngine().RunAsync(workload, new JobRequest("wordcount", p, 2));
+        Assert.True(workload.Check(workload.RunSerial(p), run.Answer).Passed);
+        // 7 tasks out, 7 results back, and each map task sends one part to each of the 3 reducers.
+        Assert.Equal((2 * 7) + (7 * 3), run.Metrics.Messages);
+    }
+
+    [Fact]
     public async Task A_cancelled_job_stops()
     {
         using var cts = new CancellationTokenSource();

@@ -63,3 +63,18 @@ public sealed record JobOutcome(object? Answer, string? Error, JobMetrics Metric
 {
     public bool Succeeded => Error is null;
 }
+
+/// <summary>Worker to reducer: the part of one map task's output that this reducer owns.</summary>
+public sealed record ShufflePart(int TaskId, object Part);
+
+/// <summary>Supervisor to reducer: all <see cref="Tasks"/> map tasks are done; reduce once every part is in.</summary>
+public sealed record ReduceNow(int Tasks);
+
+/// <summary>Reducer to supervisor: its reduced output and the parts (messages) it received.</summary>
+public sealed record Reduced(int ReducerId, object Output, int Parts, long Bytes);
+
+/// <summary>The result a shuffling map task reports to the supervisor: its output went to the reducers.</summary>
+public sealed record Shuffled
+{
+    public static Shuffled Instance { get; } = new();
+}

@@ -25,6 +25,10 @@ public sealed class SupervisorActor : ReceiveActor
     // The job clock: every metrics event is stamped with its elapsed time.
     private readonly Stopwatch _clock = new();
     private readonly List<IActorRef> _workers = [];
+    private readonly List<IActorRef> _reducers = [];
+    private object[] _reduced = [];
+    private int _reducedCount;
+    private bool _reducing;
     private TaskLedger? _ledger;
     private IActorRef? _client;
     private bool _finished;
@@ -35,6 +39,7 @@ public sealed class SupervisorActor : ReceiveActor
         Receive<StartJob>(_ => Start());
         Receive<TaskDone>(Done);
         Receive<TaskAttemptFailed>(Failed);
+        Receive<Reduced>(ReducerDone);
         Receive<CancelJob>(_ => Fail("the job was cancelled"));
         Receive<JobTimedOut>(_ => Fail($"the job timed out after {_request.Timeout} (job-timeout); {_ledger?.Completed ?? 0} of {_ledger?.Total ?? 0} tasks were done"));
     }
@@ -61,10 +66,22 @@ public sealed class SupervisorActor : ReceiveActor
         }
 
         Emit(new JobStarted(TimeSpan.Zero, _workload.Name, _request.Workers, tasks.Count));
+        if (_workload is IShuffleWorkload shuffle)
+        {
+            var reducers = shuffle.Reducers(_request.Parameters);
+            _reduced = new object[reducers];
+            for (var r = 0; r < reducers; r++)
+            {
+                var id = r;
+                _reducers.Add(Context.ActorOf(Props.Create(() => new ReducerActor(id, shuffle)).WithDispatcher(_workerDispatcher), $"reducer-{id}"));
+            }
+        }
+
         for (var i = 0; i < _request.Workers; i++)
         {
             var id = i;
-            var props = Props.Create(() => new WorkerActor(id, _workload, _request.Faults)).WithDispatcher(_workerDispatcher);
+            var reducerRefs = _reducers.ToArray();
+            var props = Props.Create(() => new WorkerActor(id, _workload, _request.Faults, reducerRefs)).WithDispatcher(_workerDispatcher);
             _workers.Add(Context.ActorOf(props, $"worker-{id}"));
         }
 
@@ -113,11 +130,40 @@ public sealed class SupervisorActor : ReceiveActor
     {
         if (_ledger is not { IsComplete: true } || _finished)
             return;
+        if (_reducers.Count > 0)
+        {
+            // Map phase done: the reducers answer once every part has reached them.
+            if (!_reducing)
+            {
+                _reducing = true;
+                foreach (var r in _reducers)
+                    r.Tell(new ReduceNow(_ledger.Total), Self);
+            }
+
+            return;
+        }
+
+        Finish(() => _workload.Combine(_request.Parameters, _ledger.Results()));
+    }
+
+    private void ReducerDone(Reduced r)
+    {
+        if (_finished || _reduced[r.ReducerId] is not null)
+            return;
+        _reduced[r.ReducerId] = r.Output;
+        _reducedCount++;
+        Emit(new MessageSent(_clock.Elapsed, r.Bytes + (EnvelopeBytes * (long)r.Parts), r.Parts));
+        if (_reducedCount == _reduced.Length)
+            Finish(() => ((IShuffleWorkload)_workload).CombineReduced(_request.Parameters, _reduced));
+    }
+
+    private void Finish(Func<object> combine)
+    {
         object answer;
         try
         {
             // The combine step runs here, in the supervisor, after the parallel part: the job's serial tail.
-            answer = _workload.Combine(_request.Parameters, _ledger.Results());
+            answer = combine();
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -143,7 +189,7 @@ public sealed class SupervisorActor : ReceiveActor
 
     private void StopWorkers()
     {
-        foreach (var w in _workers)
+        foreach (var w in _workers.Concat(_reducers))
             Context.Stop(w);
     }
 

@@ -15,10 +15,17 @@ public sealed class WorkerActor : ReceiveActor
 {
     private readonly int _id;
 
-    public WorkerActor(int id, ITaskFarmWorkload workload, FaultInjection? faults)
+    private readonly ITaskFarmWorkload _workload;
+    private readonly IReadOnlyList<IActorRef> _reducers;
+
+    /// <param name="id">The worker's index, 0..W-1.</param>
+    /// <param name="workload">The workload whose tasks it runs.</param>
+    /// <param name="faults">Optional fault injection.</param>
+    /// <param name="reducers">For a shuffle workload, the reducers map outputs go to (by key); otherwise empty.</param>
+    public WorkerActor(int id, ITaskFarmWorkload workload, FaultInjection? faults, IReadOnlyList<IActorRef> reducers)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        _id = id;
+        (_id, _workload, _reducers) = (id, workload, reducers);
         Receive<ExecuteTask>(t =>
         {
             if (faults?.ShouldFail(t.Task.TaskId, t.Attempt) == true)
@@ -28,15 +35,26 @@ public sealed class WorkerActor : ReceiveActor
             if (pending.IsCompleted)
             {
                 // GetResult rethrows a synchronous failure here, inside the handler, so supervision sees it.
-                Sender.Tell(new TaskDone(_id, t.Attempt, pending.GetAwaiter().GetResult(), Stopwatch.GetElapsedTime(start)));
+                Sender.Tell(new TaskDone(_id, t.Attempt, Deliver(pending.GetAwaiter().GetResult()), Stopwatch.GetElapsedTime(start)));
                 return;
             }
 
             var replyTo = Sender;
             pending.PipeTo(Self, Self, r => new AsyncTaskDone(t, r, start, replyTo), e => new AsyncTaskFailed(t, e));
         });
-        Receive<AsyncTaskDone>(d => d.ReplyTo.Tell(new TaskDone(_id, d.Task.Attempt, d.Result, Stopwatch.GetElapsedTime(d.StartTimestamp)), Self));
+        Receive<AsyncTaskDone>(d => d.ReplyTo.Tell(new TaskDone(_id, d.Task.Attempt, Deliver(d.Result), Stopwatch.GetElapsedTime(d.StartTimestamp)), Self));
         Receive<AsyncTaskFailed>(f => throw new InvalidOperationException($"task {f.Task.Task.TaskId} failed: {f.Error.Message}", f.Error));
+    }
+
+    /// <summary>For a shuffle, sends each reducer its part of the output and reports <see cref="Shuffled"/> instead of the output.</summary>
+    private TaskResult Deliver(TaskResult result)
+    {
+        if (_reducers.Count == 0 || _workload is not IShuffleWorkload shuffle)
+            return result;
+        var parts = shuffle.Partition(result.Output, _reducers.Count);
+        for (var r = 0; r < parts.Count; r++)
+            _reducers[r].Tell(new ShufflePart(result.TaskId, parts[r]), Self);
+        return result with { Output = Shuffled.Instance };
     }
 
     protected override void PreRestart(Exception reason, object? message)

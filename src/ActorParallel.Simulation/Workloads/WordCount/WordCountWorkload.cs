@@ -6,7 +6,7 @@ namespace ActorParallel.Simulation.Workloads.WordCount;
 public sealed record WordCountTask(ImmutableArray<string> Lines);
 
 /// <summary>Map-reduce word count: map tasks count their lines; reduce sums by key (partitionable for a shuffle).</summary>
-public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, WordCounts>
+public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, WordCounts>, IShuffleWorkload
 {
     public override string Name => "wordcount";
 
@@ -57,6 +57,20 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
         if (parameters.GetInt("vocabulary", 5000) < 1 || parameters.GetInt("reducers", 4) < 1)
             throw new WorkloadParameterException("wordcount: vocabulary and reducers must be at least 1");
     }
+
+    public int Reducers(WorkloadParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters.GetInt("reducers", 4);
+    }
+
+    /// <summary>Word w goes to reducer <see cref="StableHash.Partition"/>(w, reducers): the same on every node.</summary>
+    public IReadOnlyList<object> Partition(object mapOutput, int reducers) => [.. ((WordCounts)mapOutput).Partition(reducers)];
+
+    public object Reduce(IReadOnlyList<object> parts) => WordCounts.Reduce(parts.Cast<WordCounts>());
+
+    /// <summary>Reducers own disjoint words, so merging their outputs is a sorted concatenation.</summary>
+    public object CombineReduced(WorkloadParameters parameters, IReadOnlyList<object> reduced) => WordCounts.Reduce(reduced.Cast<WordCounts>());
 
     private static IReadOnlyList<string> AllLines(WorkloadParameters p)
     {
