@@ -7,7 +7,7 @@ namespace ActorParallel.Simulation.Lab;
 
 /// <summary>
 /// The options of <c>run WORKLOAD [--workers N] [--size S] [--tasks T] [--mode pull|push] [--config FILE]
-/// [--seed N] [--option key=value ...] [--fail-every N] [--json]</c>, as the CLI parsed them (strings and
+/// [--seed N] [--prefetch P] [--timeout 30s] [--option key=value ...] [--fail-every N] [--no-tpl] [--json]</c>, as the CLI parsed them (strings and
 /// nullables: anything left null comes from the configuration). <see cref="Resolve"/> validates them.
 /// </summary>
 public sealed record RunOptions(string Workload)
@@ -23,6 +23,12 @@ public sealed record RunOptions(string Workload)
     public string? ConfigFile { get; init; }
 
     public int? Seed { get; init; }
+
+    /// <summary>Tasks a pulling worker may hold beyond the one it runs (raise it for io).</summary>
+    public int? Prefetch { get; init; }
+
+    /// <summary>Job timeout as a HOCON duration (<c>30s</c>, <c>2m</c>); default <c>job-timeout</c>.</summary>
+    public string? Timeout { get; init; }
 
     /// <summary>Workload options as <c>key=value</c> strings (for example <c>max-iter=500</c>).</summary>
     public IReadOnlyList<string> Options { get; init; } = [];
@@ -52,13 +58,16 @@ public sealed record RunOptions(string Workload)
         var workers = Workers ?? settings.Workers;
         if (workers is < 1 or > 1024)
             throw new WorkloadParameterException($"--workers must be between 1 and 1024; got {workers}");
+        if (Prefetch is < 0 or > 10_000)
+            throw new WorkloadParameterException($"--prefetch must be between 0 and 10000; got {Prefetch}");
+        var timeout = Timeout is null ? settings.JobTimeout : ParseDuration(Timeout);
         if (FailEvery is < 1)
             throw new WorkloadParameterException($"--fail-every must be at least 1; got {FailEvery}");
         return new JobRequest(workload.Name, p, workers, Mode is null ? settings.Mode : ParseMode(Mode))
         {
-            Prefetch = settings.Prefetch,
+            Prefetch = Prefetch ?? settings.Prefetch,
             TaskRetries = settings.TaskRetries,
-            Timeout = settings.JobTimeout,
+            Timeout = timeout,
             MeasureTpl = !SkipTpl,
             Faults = FailEvery is { } n ? new FaultInjection(n) : null,
         };
@@ -73,6 +82,23 @@ public sealed record RunOptions(string Workload)
             "push" => DispatchMode.Push,
             _ => throw new WorkloadParameterException($"--mode '{text}' is unknown; allowed: pull (work pulling), push (static round-robin)"),
         };
+    }
+
+    /// <summary>Parses a positive HOCON duration such as <c>500ms</c>, <c>30s</c> or <c>2m</c>.</summary>
+    public static TimeSpan ParseDuration(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        TimeSpan value;
+        try
+        {
+            value = ActorParallel.Configuration.ConfigurationFactory.ParseString($"t = {text}").GetTimeSpan("t");
+        }
+        catch (ActorParallel.Configuration.ConfigurationException)
+        {
+            throw new WorkloadParameterException($"--timeout '{text}' is not a duration; write for example 30s, 500ms or 2m");
+        }
+
+        return value > TimeSpan.Zero ? value : throw new WorkloadParameterException($"--timeout must be positive; got '{text}'");
     }
 
     /// <summary>Parses <c>key=value</c> pairs.</summary>

@@ -39,6 +39,15 @@ public sealed class SimulationLabTests
     }
 
     [Fact]
+    public void Prefetch_and_timeout_override_the_configuration()
+    {
+        var request = new RunOptions("io") { Prefetch = 8, Timeout = "1500ms" }.Resolve(WorkloadRegistry.Default, SimulationSettings.Load());
+        Assert.Equal((8, TimeSpan.FromMilliseconds(1500)), (request.Prefetch, request.Timeout));
+        Assert.Contains("is not a duration", Assert.Throws<WorkloadParameterException>(
+            () => new RunOptions("io") { Timeout = "soon" }.Resolve(WorkloadRegistry.Default, SimulationSettings.Load())).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_worker_counts_and_kinds_are_explained()
     {
         Assert.Contains("between 1 and 1024", Assert.Throws<WorkloadParameterException>(
