@@ -55,6 +55,9 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine) : IJ
             check.Passed,
             check.Detail,
             workload.Describe(run.Answer),
-            metrics);
+            metrics)
+        {
+            Result = run.Answer,
+        };
     }
 }

@@ -55,6 +55,10 @@ public sealed record JobReport(
     string Answer,
     JobMetrics? Metrics = null)
 {
+    /// <summary>The answer object itself (for example a Mandelbrot image to save); not serialized.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public object? Result { get; init; }
+
     public double? Speedup => Serial is { } s && Wall > TimeSpan.Zero ? s / Wall : null;
 
     public double? Efficiency => Speedup / Workers;

@@ -7,7 +7,7 @@ namespace ActorParallel.Simulation.Lab;
 
 /// <summary>
 /// The options of <c>run WORKLOAD [--workers N] [--size S] [--tasks T] [--mode pull|push] [--config FILE]
-/// [--seed N] [--prefetch P] [--timeout 30s] [--option key=value ...] [--fail-every N] [--no-tpl] [--json]</c>, as the CLI parsed them (strings and
+/// [--seed N] [--prefetch P] [--timeout 30s] [--option key=value ...] [--fail-every N] [--no-tpl] [--image FILE.png] [--json]</c>, as the CLI parsed them (strings and
 /// nullables: anything left null comes from the configuration). <see cref="Resolve"/> validates them.
 /// </summary>
 public sealed record RunOptions(string Workload)
@@ -37,6 +37,9 @@ public sealed record RunOptions(string Workload)
     public int? FailEvery { get; init; }
 
     public bool SkipTpl { get; init; }
+
+    /// <summary>mandelbrot only: save the image here (<c>.png</c> or <c>.pgm</c>).</summary>
+    public string? ImageFile { get; init; }
 
     public bool Json { get; init; }
 

@@ -22,7 +22,12 @@ public sealed class SimulationLab(WorkloadRegistry registry, Func<SimulationSett
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.LoadSettings();
         var request = options.Resolve(Registry, settings);
-        return await runnerFactory(settings).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        if (options.ImageFile is not null && !request.Workload.Equals("mandelbrot", StringComparison.OrdinalIgnoreCase))
+            throw new WorkloadParameterException($"--image works only with mandelbrot, not {request.Workload}");
+        var report = await runnerFactory(settings).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        if (options.ImageFile is { } file && report.Result is Workloads.Mandelbrot.MandelbrotImage image)
+            Workloads.Mandelbrot.ImageWriter.Write(image, file);
+        return report;
     }
 
     /// <summary>Runs a sweep and, with <see cref="SweepOptions.Out"/>, writes its report folder.</summary>

@@ -95,6 +95,22 @@ public sealed class SimulationLabTests
     }
 
     [Fact]
+    public async Task Run_saves_the_mandelbrot_image()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ap-{Guid.NewGuid():N}.png");
+        try
+        {
+            await Inline().RunAsync(new RunOptions("mandelbrot") { Size = 24, Tasks = 3, Options = ["max-iter=30"], SkipTpl = true, ImageFile = file });
+            Assert.Equal(0x89, File.ReadAllBytes(file)[0]);
+            await Assert.ThrowsAsync<WorkloadParameterException>(() => Inline().RunAsync(new RunOptions("pi") { ImageFile = file }));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void List_shows_every_workload_with_its_configured_defaults()
     {
         var text = Inline().List();
