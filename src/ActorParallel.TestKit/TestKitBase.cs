@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Linq.Expressions;
+using System.Threading.Channels;
+using ActorParallel.Actor;
+using ActorParallel.Actor.Setup;
+using ActorParallel.Configuration;
+using ActorParallel.TestKit.Internal;
+
+namespace ActorParallel.TestKit;
+
+/// <summary>
+/// Base of TestKits and probes: an actor system to test in, a TestActor that records what it receives,
+/// and expectations over those messages with timeouts scaled by <c>actorparallel.test.timefactor</c>.
+/// </summary>
+public abstract partial class TestKitBase
+{
+    private static int _testActorCount;
+    private static readonly Lazy<Config> LazyDefaultConfig = new(() =>
+        ConfigurationFactory.FromResource("ActorParallel.TestKit.conf", typeof(TestKitBase).Assembly));
+
+    private readonly Channel<MessageEnvelope> _queue = Channel.CreateUnbounded<MessageEnvelope>(
+        new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+
+    /// <summary>End of the innermost Within block, as a Stopwatch timestamp; null outside Within.</summary>
+    private long? _end;
+
+    protected TestKitBase(ITestKitAssertions assertions, ActorSystem? system = null, Config? config = null, string? actorSystemName = null, string? testActorName = null)
+    {
+        Assertions = assertions ?? throw new ArgumentNullException(nameof(assertions));
+        Sys = system ?? ActorSystem.Create(actorSystemName ?? "test", (config ?? Config.Empty).WithFallback(DefaultConfig));
+        TestKitSettings = SettingsFor(Sys);
+        TestActor = CreateTestActor(testActorName ?? "testActor");
+        ActorRefImplicitSenderExtensions.OutsideSender.Value = TestActor;
+    }
+
+    protected TestKitBase(ITestKitAssertions assertions, ActorSystemSetup setup, string? actorSystemName = null, string? testActorName = null)
+        : this(assertions, CreateSystem(setup, actorSystemName), null, null, testActorName)
+    {
+    }
+
+    /// <summary>For probes: share <paramref name="system"/> and do not take over the implicit sender.</summary>
+    private protected TestKitBase(ITestKitAssertions assertions, ActorSystem system, string testActorName, bool isProbe)
+    {
+        _ = isProbe;
+        Assertions = assertions;
+        Sys = system;
+        TestKitSettings = SettingsFor(Sys);
+        TestActor = CreateTestActor(testActorName);
+    }
+
+    private static TestKitSettings SettingsFor(ActorSystem system) =>
+        new(system.Settings.Config.HasPath("actorparallel.test") ? system.Settings.Config : DefaultConfig);
+
+    private static ActorSystem CreateSystem(ActorSystemSetup setup, string? name)
+    {
+        var bootstrap = setup.Get<BootstrapSetup>() ?? BootstrapSetup.Create();
+        var config = bootstrap.Config ?? Config.Empty;
+        return ActorSystem.Create(name ?? "test", setup.WithSetup(bootstrap.WithConfig(config.WithFallback(DefaultConfig))));
+    }
+
+    private IActorRef CreateTestActor(string name)
+    {
+        var writer = _queue.Writer;
+        var unique = $"{name}{Interlocked.Increment(ref _testActorCount)}";
+        return ((ExtendedActorSystem)Sys).SystemActorOf(Props.Create(() => new TestActor(writer)), unique);
+    }
+
+    /// <summary>The TestKit's reference configuration (<c>actorparallel.test</c> defaults).</summary>
+    public static Config DefaultConfig => LazyDefaultConfig.Value;
+
+    /// <summary>Debug logging everywhere.</summary>
+    public static Config FullDebugConfig => ConfigurationFactory.ParseString(
+        "actorparallel.loglevel = DEBUG, actorparallel.stdout-loglevel = DEBUG, " +
+        "actorparallel.actor.debug { receive = on, autoreceive = on, lifecycle = on, event-stream = on, unhandled = on }");
+
+    public ITestKitAssertions Assertions { get; }
+
+    public ActorSystem Sys { get; }
+
+    public TestKitSettings TestKitSettings { get; }
+
+    /// <summary>Records every message sent to it; the implicit sender of Tell calls made by the test.</summary>
+    public IActorRef TestActor { get; }
+
+    /// <summary>Sender of the last message received by <see cref="TestActor"/>.</summary>
+    public IActorRef LastSender { get; private set; } = ActorRefs.NoSender;
+
+    /// <summary>The last message received by <see cref="TestActor"/>.</summary>
+    public object? LastMessage { get; private set; }
+
+    /// <summary>True when <see cref="TestActor"/> has messages not yet received by the test.</summary>
+    public bool HasMessages => _queue.Reader.Count > 0;
+
+    public IActorRef ActorOf(Props props) => Sys.ActorOf(props);
+
+    public IActorRef ActorOf(Props props, string name) => Sys.ActorOf(props, name);
+
+    public IActorRef ActorOf<TActor>()
+        where TActor : ActorBase, new() => Sys.ActorOf(Props.Create<TActor>());
+
+    public IActorRef ActorOf<TActor>(string name)
+        where TActor : ActorBase, new() => Sys.ActorOf(Props.Create<TActor>(), name);
+
+    public IActorRef ActorOf<TActor>(Expression<Func<TActor>> factory, string? name = null)
+        where TActor : ActorBase => Sys.ActorOf(Props.Create(factory), name);
+
+    /// <summary>Makes <see cref="TestActor"/> watch <paramref name="actorToWatch"/>; its Terminated arrives as a message.</summary>
+    public IActorRef Watch(IActorRef actorToWatch)
+    {
+        TestActor.Tell(new TestActor.WatchCommand(actorToWatch, true), ActorRefs.NoSender);
+        return actorToWatch;
+    }
+
+    public IActorRef Unwatch(IActorRef actorToUnwatch)
+    {
+        TestActor.Tell(new TestActor.WatchCommand(actorToUnwatch, false), ActorRefs.NoSender);
+        return actorToUnwatch;
+    }
+
+    /// <summary>Scales a duration by <c>actorparallel.test.timefactor</c>.</summary>
+    public TimeSpan Dilated(TimeSpan duration) =>
+        duration == Timeout.InfiniteTimeSpan || duration == TimeSpan.MaxValue
+            ? duration
+            : TimeSpan.FromTicks((long)(duration.Ticks * TestKitSettings.TestTimeFactor));
+
+    public TestProbe CreateTestProbe(string? name = null) => CreateTestProbe(Sys, name);
+
+    public TestProbe CreateTestProbe(ActorSystem system, string? name = null) => new(system, Assertions, name);
+
+    /// <summary>Terminates <see cref="Sys"/> and waits up to <paramref name="duration"/> (default: default-timeout, dilated).</summary>
+    public void Shutdown(TimeSpan? duration = null, bool verifySystemShutdown = false) => Shutdown(Sys, duration, verifySystemShutdown);
+
+    public void Shutdown(ActorSystem system, TimeSpan? duration = null, bool verifySystemShutdown = false)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var timeout = duration ?? Dilated(TestKitSettings.DefaultTimeout + TestKitSettings.DefaultTimeout);
+        var terminated = system.Terminate().Wait(timeout);
+        if (!terminated && verifySystemShutdown)
+        {
+            Assertions.Fail("Failed to stop [{0}] within [{1}]\n{2}", system.Name, timeout, ((ExtendedActorSystem)system).PrintTree());
+        }
+    }
+
+    /// <summary>Time left in the innermost Within block; fails outside Within.</summary>
+    public TimeSpan Remaining => RemainingOr(null) ?? throw new InvalidOperationException("Remaining may only be used inside Within.");
+
+    /// <summary>Time left in the innermost Within block, or single-expect-default (dilated) outside one.</summary>
+    public TimeSpan RemainingOrDefault => RemainingOr(Dilated(TestKitSettings.SingleExpectDefault))!.Value;
+
+    private TimeSpan? RemainingOr(TimeSpan? fallback)
+    {
+        if (_end is not { } end)
+        {
+            return fallback;
+        }
+
+        var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), end);
+        return left < TimeSpan.Zero ? TimeSpan.Zero : left;
+    }
+
+    /// <summary>The timeout to use: the given one (dilated) capped by Within, or the default.</summary>
+    private TimeSpan RemainingOrDilated(TimeSpan? duration)
+    {
+        if (duration is null)
+        {
+            return RemainingOrDefault;
+        }
+
+        if (duration == Timeout.InfiniteTimeSpan)
+        {
+            return _end is null ? Timeout.InfiniteTimeSpan : Remaining;
+        }
+
+        var dilated = Dilated(duration.Value);
+        return _end is null ? dilated : (dilated < Remaining ? dilated : Remaining);
+    }
+
+    private void Record(MessageEnvelope envelope)
+    {
+        LastMessage = envelope.Message;
+        LastSender = envelope.Sender;
+    }
+}

@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using ActorParallel.Actor.Setup;
+using ActorParallel.Configuration;
+using ActorParallel.Dispatch;
+using ActorParallel.Event;
+
+namespace ActorParallel.Actor;
+
+/// <summary>The actor system: owns settings, event stream, scheduler, dispatchers and the guardians.</summary>
+public sealed class ActorSystemImpl : ExtendedActorSystem
+{
+    private readonly ConcurrentDictionary<Type, Lazy<object>> _extensions = new();
+    private readonly ConcurrentQueue<Action> _terminationCallbacks = new();
+    private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+    private readonly StandardOutLogger _stdoutLogger = new();
+    private Serialization.Serialization? _serialization;
+    private int _terminating;
+
+    internal ActorSystemImpl(string name, Config config, ActorSystemSetup setup)
+    {
+        Name = name;
+        Settings = new Settings(this, config, setup);
+        EventStream = new EventStream(Settings.DebugEventStream);
+        if (LoggingBus.LogLevelFor(Settings.StdoutLogLevel) is { } stdoutLevel)
+        {
+            EventStream.AddLogger(_stdoutLogger);
+            EventStream.SetLogLevel(stdoutLevel);
+        }
+
+        Log = Logging.GetLogger(this, $"ActorSystem({name})");
+        Scheduler = CreateScheduler();
+        Provider = LocalActorRefProvider.Create(name, Settings, EventStream);
+        Dispatchers = new Dispatchers(config);
+        Mailboxes = new Mailboxes(this);
+        DeadLetterQueue = new DeadLetterQueue(Provider.DeadLetters);
+        SerializeAllMessages = Settings.SerializeAllMessages;
+    }
+
+    public override string Name { get; }
+
+    public override Settings Settings { get; }
+
+    public override ILoggingAdapter Log { get; }
+
+    public override EventStream EventStream { get; }
+
+    public override IScheduler Scheduler { get; }
+
+    public override Dispatchers Dispatchers { get; }
+
+    public override Mailboxes Mailboxes { get; }
+
+    public override IActorRefProvider Provider { get; }
+
+    public override IActorRef DeadLetters => Provider.DeadLetters;
+
+    public override IActorRef IgnoreRef => Provider.IgnoreRef;
+
+    public override Serialization.Serialization Serialization => _serialization ??= new Serialization.Serialization(this);
+
+    internal IMessageQueue DeadLetterQueue { get; }
+
+    internal bool SerializeAllMessages { get; }
+
+    public override IInternalActorRef Guardian => Provider.Guardian;
+
+    public override IInternalActorRef SystemGuardian => Provider.SystemGuardian;
+
+    public override TimeSpan StartTime => TimeSpan.FromTicks(_startTimestamp * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
+
+    public override TimeSpan Uptime => Stopwatch.GetElapsedTime(_startTimestamp);
+
+    public override Task WhenTerminated => _terminated.Task;
+
+    internal void Start()
+    {
+        _serialization = new Serialization.Serialization(this);
+        Provider.Init(this);
+        Provider.TerminationTask.ContinueWith(_ => FinishTermination(), TaskScheduler.Default);
+        StartLoggers();
+        if (Settings.LogDeadLetters > 0)
+        {
+            SystemActorOf(Props.Create(() => new DeadLetterListener(Settings.LogDeadLetters)), "deadLetterListener");
+        }
+
+        if (Settings.LogConfigOnStart)
+        {
+            Log.Info(Settings.ToString());
+        }
+    }
+
+    private IScheduler CreateScheduler()
+    {
+        var typeName = Settings.SchedulerClass;
+        if (typeName is "ActorParallel.Actor.DefaultScheduler" or "ActorParallel.Actor.DefaultScheduler, ActorParallel")
+        {
+            return new DefaultScheduler();
+        }
+
+        var type = Type.GetType(typeName) ?? throw new ConfigurationException(
+            $"'actorparallel.scheduler.implementation = {typeName}': no such type; use ActorParallel.Actor.DefaultScheduler " +
+            "or an assembly-qualified IScheduler with a (Config, ILoggingAdapter) or parameterless constructor.");
+        if (!typeof(IScheduler).IsAssignableFrom(type))
+        {
+            throw new ConfigurationException($"'actorparallel.scheduler.implementation = {typeName}': not an IScheduler.");
+        }
+
+        return type.GetConstructor([typeof(Config), typeof(ILoggingAdapter)]) is { } constructor
+            ? (IScheduler)constructor.Invoke([Settings.Config, Log])
+            : (IScheduler)Activator.CreateInstance(type)!;
+    }
+
+    private void StartLoggers()
+    {
+        var level = LoggingBus.LogLevelFor(Settings.LogLevel);
+        var index = 0;
+        foreach (var loggerName in Settings.Loggers)
+        {
+            index++;
+            var type = Type.GetType(loggerName) ?? throw new ConfigurationException(
+                $"'actorparallel.loggers' lists [{loggerName}], which is not a type; use e.g. \"ActorParallel.Event.DefaultLogger, ActorParallel\".");
+            if (!typeof(ActorBase).IsAssignableFrom(type))
+            {
+                throw new ConfigurationException($"'actorparallel.loggers' lists [{loggerName}], which is not an actor type.");
+            }
+
+            var logger = SystemActorOf(Props.Create(type), $"log{index}-{type.Name}");
+            logger.Tell(new InitializeLogger(EventStream), IgnoreRef);
+            EventStream.AddLogger(logger);
+        }
+
+        if (index > 0)
+        {
+            // The logger actors take over from the synchronous standard-out logger.
+            EventStream.RemoveLogger(_stdoutLogger);
+        }
+
+        if (level is { } enabled)
+        {
+            EventStream.SetLogLevel(enabled);
+        }
+        else
+        {
+            foreach (var logger in EventStream.Loggers)
+            {
+                EventStream.RemoveLogger(logger);
+            }
+
+            EventStream.SetLogLevel(LogLevel.ErrorLevel + 1);
+        }
+    }
+
+    public override IActorRef ActorOf(Props props, string? name = null) =>
+        Provider.Guardian.Cell.AttachChild(props, name, systemService: false);
+
+    public override IActorRef SystemActorOf(Props props, string? name = null) =>
+        Provider.SystemGuardian.Cell.AttachChild(props, name, systemService: true);
+
+    public override ActorSelection ActorSelection(string actorPath) => Actor.ActorSelection.FromString(this, Provider.RootGuardian, actorPath);
+
+    public override ActorSelection ActorSelection(ActorPath actorPath) => Actor.ActorSelection.FromPath(this, actorPath);
+
+    public override void Stop(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var parentPath = actor.Path.Parent;
+        if (parentPath.Equals(Provider.Guardian.Path))
+        {
+            Provider.Guardian.Cell.Stop(actor);
+        }
+        else if (parentPath.Equals(Provider.SystemGuardian.Path))
+        {
+            Provider.SystemGuardian.Cell.Stop(actor);
+        }
+        else
+        {
+            (actor as IInternalActorRef)?.Stop();
+        }
+    }
+
+    public override Task Terminate()
+    {
+        if (Interlocked.Exchange(ref _terminating, 1) == 0)
+        {
+            if (Settings.Config.GetBoolean("actorparallel.coordinated-shutdown.run-by-actor-system-terminate", true))
+            {
+                _ = CoordinatedShutdown.Get(this).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance);
+            }
+            else
+            {
+                FinalTerminate();
+            }
+        }
+
+        return WhenTerminated;
+    }
+
+    /// <summary>Stops the user guardian; the root guardian then stops /system and itself.</summary>
+    internal void FinalTerminate()
+    {
+        Interlocked.Exchange(ref _terminating, 1);
+        Provider.Guardian.Stop();
+    }
+
+    internal bool IsTerminating => Volatile.Read(ref _terminating) != 0;
+
+    private void FinishTermination()
+    {
+        Interlocked.Exchange(ref _terminating, 1);
+        while (_terminationCallbacks.TryDequeue(out var callback))
+        {
+            try
+            {
+                callback();
+            }
+            catch (Exception cause)
+            {
+                StandardOutLogger.PrintLogEvent(new Error(cause, $"ActorSystem({Name})", GetType(), "Termination callback failed"));
+            }
+        }
+
+        Dispatchers.Shutdown();
+        (Scheduler as IDisposable)?.Dispose();
+        _terminated.TrySetResult();
+    }
+
+    public override void RegisterOnTermination(Action code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (_terminated.Task.IsCompleted)
+        {
+            code();
+            return;
+        }
+
+        _terminationCallbacks.Enqueue(code);
+    }
+
+    public override object RegisterExtension(IExtensionId extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        var lazy = _extensions.GetOrAdd(extension.ExtensionType, _ => new Lazy<object>(() => extension.CreateExtension(this)));
+        return lazy.Value;
+    }
+
+    public override object? GetExtension(IExtensionId extensionId) =>
+        _extensions.TryGetValue(extensionId.ExtensionType, out var lazy) ? lazy.Value : null;
+
+    public override T? GetExtension<T>()
+        where T : class => TryGetExtension(typeof(T), out var extension) ? (T?)extension : null;
+
+    public override bool HasExtension(Type type) => _extensions.ContainsKey(type);
+
+    public override bool HasExtension<T>() => HasExtension(typeof(T));
+
+    public override bool TryGetExtension(Type extensionType, out object? extension)
+    {
+        if (_extensions.TryGetValue(extensionType, out var lazy))
+        {
+            extension = lazy.Value;
+            return true;
+        }
+
+        extension = null;
+        return false;
+    }
+
+    public override bool TryGetExtension<T>(out T? extension)
+        where T : class
+    {
+        var found = TryGetExtension(typeof(T), out var value);
+        extension = value as T;
+        return found;
+    }
+
+    public override string PrintTree()
+    {
+        var builder = new StringBuilder();
+        Print(Provider.RootGuardian, 0);
+        return builder.ToString();
+
+        void Print(IInternalActorRef actor, int depth)
+        {
+            builder.Append(' ', depth * 3).Append(depth == 0 ? "/" : actor.Path.Name).Append(" #").Append(actor.Path.Uid).AppendLine();
+            if (actor is LocalActorRef local)
+            {
+                foreach (var child in local.Cell.ChildrenSnapshot())
+                {
+                    Print(child, depth + 1);
+                }
+            }
+        }
+    }
+}

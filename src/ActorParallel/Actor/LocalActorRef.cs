@@ -1,0 +1,107 @@
+using ActorParallel.Dispatch;
+using ActorParallel.Dispatch.SysMsg;
+
+namespace ActorParallel.Actor;
+
+/// <summary>Reference to an actor in this system. Tell enqueues and schedules; it never throws.</summary>
+public sealed class LocalActorRef : ActorRefBase, IInternalActorRef
+{
+    private readonly ActorPath _path;
+
+    internal LocalActorRef(ActorSystemImpl system, Props props, MessageDispatcher dispatcher, Mailbox mailbox, IInternalActorRef supervisor, ActorPath path)
+    {
+        _path = path;
+        Cell = new ActorCell(system, this, props, dispatcher, supervisor, mailbox);
+        Cell.Init();
+    }
+
+    internal ActorCell Cell { get; }
+
+    public override ActorPath Path => _path;
+
+    public IInternalActorRef Parent => Cell.Parent;
+
+    public IActorRefProvider Provider => Cell.SystemImpl.Provider;
+
+    public bool IsLocal => true;
+
+    public bool IsTerminated => Cell.Mailbox.IsClosed;
+
+    internal void Start() => Cell.Start();
+
+    protected override void TellInternal(object message, IActorRef sender)
+    {
+        var system = Cell.SystemImpl;
+        if (system.SerializeAllMessages)
+        {
+            message = system.Serialization.RoundTrip(message, this, sender);
+            if (message is null)
+            {
+                return;
+            }
+        }
+
+        var mailbox = Cell.Mailbox;
+        mailbox.Enqueue(this, new Envelope(message, sender));
+        if (mailbox.IsClosed)
+        {
+            // We raced with the actor's stop: its final drain may have run before our enqueue.
+            mailbox.MessageQueue.CleanUp(this, system.DeadLetterQueue);
+            return;
+        }
+
+        if (!mailbox.IsScheduled)
+        {
+            Cell.Dispatcher.RegisterForExecution(mailbox, hasMessageHint: true, hasSystemMessageHint: false);
+        }
+    }
+
+    public void SendSystemMessage(ISystemMessage message)
+    {
+        var systemMessage = (SystemMessage)message;
+        var mailbox = Cell.Mailbox;
+        if (mailbox.SystemEnqueue(systemMessage))
+        {
+            Cell.Dispatcher.RegisterForExecution(mailbox, hasMessageHint: false, hasSystemMessageHint: true);
+        }
+        else
+        {
+            Cell.HandleDeadSystemMessage(systemMessage);
+        }
+    }
+
+    public IInternalActorRef GetChild(IReadOnlyList<string> name)
+    {
+        IInternalActorRef current = this;
+        foreach (var element in name)
+        {
+            if (element.Length == 0)
+            {
+                continue;
+            }
+
+            if (element == "..")
+            {
+                current = current.Parent;
+                continue;
+            }
+
+            if (current is not LocalActorRef local || local.Cell.GetSingleChild(element) is not { } child)
+            {
+                return Nobody.Instance;
+            }
+
+            current = child;
+        }
+
+        return current;
+    }
+
+    public void Stop() => SendSystemMessage(new Terminate());
+
+    public void Suspend() => SendSystemMessage(new Suspend());
+
+    public void Resume(Exception? causedByFailure = null) => SendSystemMessage(new Resume(causedByFailure));
+
+    public void Restart(Exception cause) => SendSystemMessage(new Recreate(cause));
+}

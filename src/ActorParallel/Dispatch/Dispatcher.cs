@@ -1,0 +1,13 @@
+namespace ActorParallel.Dispatch;
+
+/// <summary>The default dispatcher: mailboxes run as work items on the .NET thread pool.</summary>
+public sealed class Dispatcher : MessageDispatcher
+{
+    public Dispatcher(string id, int throughput, TimeSpan throughputDeadlineTime)
+        : base(id, throughput, throughputDeadlineTime)
+    {
+    }
+
+    protected internal override void ExecuteMailbox(Mailbox mailbox) =>
+        ThreadPool.UnsafeQueueUserWorkItem(mailbox, preferLocal: false);
+}
