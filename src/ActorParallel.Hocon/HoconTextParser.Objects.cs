@@ -5,6 +5,7 @@ internal sealed partial class HoconTextParser
     /// <summary>Parses fields into <paramref name="target"/> until '}' (braced) or the end of the text.</summary>
     private void ParseObjectBody(HoconObject target, string[] path, bool braced)
     {
+        var opened = Here;
         Enter();
         HashSet<string>? seenJsonKeys = _json ? new HashSet<string>(StringComparer.Ordinal) : null;
         var first = true;
@@ -15,7 +16,7 @@ internal sealed partial class HoconTextParser
             {
                 if (braced)
                 {
-                    throw Error("end of file inside an object: expected '}'", "add the missing '}'");
+                    throw Error($"end of file inside the object opened at {new HoconOrigin(_source, opened.Line, opened.Column - 1)}: expected '}}'", "add the missing '}'");
                 }
 
                 break;

@@ -73,7 +73,7 @@ internal sealed partial class HoconTextParser
     }
 
     /// <summary>Concatenates resolved pieces (whitespace pieces allowed). Used by the parser and the resolver.</summary>
-    internal static HoconValue Concatenate(List<HoconValue> pieces, HoconOrigin origin)
+    internal static HoconValue Concatenate(List<HoconValue> pieces, HoconOrigin origin, bool resolved = false)
     {
         HoconValue? firstValue = null;
         foreach (var piece in pieces)
@@ -94,8 +94,10 @@ internal sealed partial class HoconTextParser
             if (kindA != kindB)
             {
                 throw ErrorAt(
-                    piece.Origin,
-                    $"cannot concatenate {HoconValue.Describe(firstValue)} with {HoconValue.Describe(piece)}",
+                    resolved ? origin : piece.Origin,
+                    resolved
+                        ? $"cannot concatenate {HoconValue.Describe(firstValue)} (defined at {firstValue.Origin}) with {HoconValue.Describe(piece)} (defined at {piece.Origin})"
+                        : $"cannot concatenate {HoconValue.Describe(firstValue)} with {HoconValue.Describe(piece)}",
                     "concatenate only strings with strings, arrays with arrays, objects with objects; put commas or newlines between separate values, or quote the text");
             }
         }
@@ -316,7 +318,7 @@ internal sealed partial class HoconTextParser
             var sawNewline = SkipAll();
             if (AtEnd)
             {
-                throw ErrorAt(origin, "end of file inside an array: expected ']'", "add the missing ']'");
+                throw Error($"end of file inside the array opened at {origin}: expected ']'", "add the missing ']'");
             }
 
             if (Peek == ']')
