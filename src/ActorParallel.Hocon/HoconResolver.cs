@@ -174,7 +174,7 @@ internal sealed class HoconResolver
                 resolved = Full(resolved, child);
                 if (!ReferenceEquals(resolved, child))
                 {
-                    obj.Set(obj.KeyAt(i), resolved);
+                    obj.SetAt(i, resolved);
                 }
             }
 

@@ -21,7 +21,7 @@ internal sealed partial class HoconTextParser
         return true;
     }
 
-    private void ParseInclude(HoconObject target, string[] path)
+    private void ParseInclude(HoconObject target)
     {
         var origin = Here;
         _pos += 7;
@@ -75,7 +75,7 @@ internal sealed partial class HoconTextParser
             _pos++;
         }
 
-        var included = _includes.Include(new IncludeRequest(kind, name, required, path, origin, _directory));
+        var included = _includes.Include(new IncludeRequest(kind, name, required, [.. _path], origin, _directory));
         SubstitutionCount += included.Substitutions;
         if (included.Value is { } obj)
         {
