@@ -174,7 +174,7 @@ internal sealed class HoconResolver
                 resolved = Full(resolved, child);
                 if (!ReferenceEquals(resolved, child))
                 {
-                    obj.Set(obj.KeyAt(i), resolved);
+                    obj.SetAt(i, resolved);
                 }
             }
 
@@ -413,7 +413,7 @@ internal sealed class HoconResolver
         }
 
         // Lightbend keeps the whitespace even when every value around it is missing: "${?x} ${?y}" is " ".
-        return any || pieces.Count > 0 ? HoconTextParser.Concatenate(pieces, c.Origin) : null;
+        return any || pieces.Count > 0 ? HoconTextParser.Concatenate(pieces, c.Origin, resolved: true) : null;
     }
 
     private HoconValue? ResolveMerge(HoconDelayedMerge m)
