@@ -10,7 +10,14 @@ public sealed class ExperimentRunner(IJobRunner runner)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var measured = new List<(ExperimentPointSpec Point, JobReport[] Runs)>();
-        foreach (var point in spec.Plan())
+        var plan = spec.Plan();
+        if (spec.WarmUp && plan.Count > 0)
+        {
+            var first = plan[0];
+            await runner.RunAsync(new JobRequest(spec.Workload, first.Parameters, first.Workers, first.Mode) { MeasureTpl = spec.MeasureTpl }, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var point in plan)
         {
             var runs = new JobReport[spec.Repeats];
             for (var r = 0; r < spec.Repeats; r++)

@@ -30,6 +30,9 @@ public sealed record ExperimentSpec(string Workload, ExperimentKind Kind, IReadO
     /// <summary>Task counts for <see cref="ExperimentKind.Granularity"/>; by default W, 2W, 4W, ... up to 64W.</summary>
     public IReadOnlyList<int>? TaskCounts { get; init; }
 
+    /// <summary>Runs the first point once, unrecorded, so JIT and cold caches do not land in the first measurement.</summary>
+    public bool WarmUp { get; init; } = true;
+
     /// <summary>Runs the TPL version beside each actor run.</summary>
     public bool MeasureTpl { get; init; } = true;
 
