@@ -159,6 +159,14 @@ public sealed partial class ActorCell
 
     public IEnumerable<IActorRef> GetChildren() => ChildrenSnapshot();
 
+    private IEnumerable<IActorRef> LazyChildren()
+    {
+        foreach (var child in ChildrenSnapshot())
+        {
+            yield return child;
+        }
+    }
+
     internal List<IInternalActorRef> ChildrenSnapshot()
     {
         var table = Volatile.Read(ref _children);
@@ -264,7 +272,9 @@ public sealed partial class ActorCell
             stillWaiting = _toDie is { Count: > 0 };
         }
 
-        _actor?.SupervisorStrategyInternal.HandleChildTerminated(this, child, ChildrenSnapshot());
+        // The children are passed lazily: most strategies ignore them, and a snapshot per termination
+        // would make stopping a parent with N children cost O(N^2).
+        _actor?.SupervisorStrategyInternal.HandleChildTerminated(this, child, LazyChildren());
         if (stillWaiting || _waitingFor is null)
         {
             return;
