@@ -47,6 +47,8 @@ public sealed class HoconObject : HoconValue
         }
     }
 
+    internal override bool NeedsResolution { get; set; }
+
     /// <summary>Set by the resolver once every field is resolved, so shared sub-trees are walked once.</summary>
     internal bool FullyResolved { get; set; }
 
@@ -93,6 +95,11 @@ public sealed class HoconObject : HoconValue
     /// <summary>Adds or replaces a field without merging.</summary>
     internal void Set(string key, HoconValue value)
     {
+        if (value.NeedsResolution)
+        {
+            NeedsResolution = true;
+        }
+
         var i = IndexOf(key);
         if (i >= 0)
         {
@@ -178,6 +185,7 @@ public sealed class HoconObject : HoconValue
         Array.Copy(_keys, copy._keys, _count);
         Array.Copy(_values, copy._values, _count);
         copy._count = _count;
+        copy.NeedsResolution = NeedsResolution;
         if (_count > IndexThreshold)
         {
             copy.BuildIndex();

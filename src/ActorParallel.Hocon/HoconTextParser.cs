@@ -19,8 +19,12 @@ internal sealed partial class HoconTextParser
     private readonly IncludeContext _includes;
     private readonly string? _directory;
 
-    // Keys and short values repeat a lot in configuration files: one string per distinct text.
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    // Keys and short values repeat a lot in configuration files (and across files): one string per
+    // distinct text. Per thread, so no locking; emptied when it grows past MaxInterned entries.
+    private const int MaxInterned = 16_384;
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_strings;
+    private readonly Dictionary<string, string> _strings;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
 
     // Segments of the key just read (reused, so reading a key allocates only new strings).
@@ -42,6 +46,12 @@ internal sealed partial class HoconTextParser
         _includes = includes;
         _directory = directory;
         _path = [.. prefix];
+        _strings = t_strings ??= new Dictionary<string, string>(1024, StringComparer.Ordinal);
+        if (_strings.Count > MaxInterned)
+        {
+            _strings.Clear();
+        }
+
         _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
         if (_text.Length > 0 && _text[0] == '\uFEFF')
         {
@@ -177,8 +187,9 @@ internal sealed partial class HoconTextParser
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char c)
-        => c is ' ' or '\t' or '\r' or '\f' or '\v' or '\uFEFF' || (c > 127 && c != '\n' && char.IsWhiteSpace(c));
+        => c == ' ' || c is '\t' or '\r' or '\f' or '\v' or '\uFEFF' || (c > 127 && c != '\n' && char.IsWhiteSpace(c));
 
     /// <summary>Characters that end an unquoted string (besides whitespace and "//").</summary>
     private static bool IsForbidden(char c)
