@@ -81,9 +81,13 @@ public sealed class HoconObject : HoconValue
             return _index.TryGetValue(key, out var i) ? i : -1;
         }
 
+        // Cheap rejections first: many keys share a length, few share the first and last character.
+        var length = key.Length;
         for (var i = 0; i < _count; i++)
         {
-            if (string.Equals(_keys[i], key, StringComparison.Ordinal))
+            var k = _keys[i];
+            if (ReferenceEquals(k, key)
+                || (k.Length == length && (length == 0 || (k[0] == key[0] && k[length - 1] == key[length - 1])) && string.Equals(k, key, StringComparison.Ordinal)))
             {
                 return i;
             }
