@@ -478,6 +478,13 @@ internal sealed partial class HoconTextParser
             if (c != '\\')
             {
                 _pos++;
+                if (!_json)
+                {
+                    // Jump to the next quote, backslash or newline.
+                    var next = _text.AsSpan(_pos).IndexOfAny(QuotedStops);
+                    _pos = next < 0 ? _text.Length : _pos + next;
+                }
+
                 continue;
             }
 
