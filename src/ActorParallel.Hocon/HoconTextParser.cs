@@ -121,7 +121,7 @@ internal sealed partial class HoconTextParser
         return root;
     }
 
-    /// <summary>The key text as a string, shared with earlier keys of the same text when the cache has it.</summary>
+    /// <summary>The text as a string, shared with earlier keys and values of the same text when the cache has it.</summary>
     private string Intern(ReadOnlySpan<char> text)
     {
         var length = text.Length;
