@@ -13,11 +13,9 @@ internal sealed class HoconResolver
 
     private readonly HoconObject _root;
     private readonly bool _useEnvironment;
-    private readonly Dictionary<HoconValue, HoconValue?> _cache = new(ReferenceEqualityComparer.Instance);
-
-    // Nodes being resolved right now, innermost last: re-entering one is a cycle.
+    // Nodes being resolved right now, innermost last (for cycle messages). Each node records its own
+    // progress and result (HoconUnresolved.ResolveState): the parser gives every resolution fresh nodes.
     private readonly List<HoconValue> _active = [];
-    private readonly HashSet<HoconValue> _activeSet = new(ReferenceEqualityComparer.Instance);
 
     // Containers whose children are being resolved: meeting one again means it contains itself.
     private readonly HashSet<HoconValue> _filling = new(ReferenceEqualityComparer.Instance);
@@ -242,21 +240,22 @@ internal sealed class HoconResolver
     /// <summary>Resolves the top level of a node: the result is an object, array or literal (children may be unresolved), or null for "missing".</summary>
     private HoconValue? Shallow(HoconValue value)
     {
-        if (value.IsResolved)
+        if (value is not HoconUnresolved node)
         {
             return value;
         }
 
-        if (_cache.TryGetValue(value, out var cached))
+        if (node.ResolveState == 2)
         {
-            return cached;
+            return node.Resolved;
         }
 
-        if (!_activeSet.Add(value))
+        if (node.ResolveState == 1)
         {
             throw CycleError(value);
         }
 
+        node.ResolveState = 1;
         _active.Add(value);
         if (_active.Count > MaxChain)
         {
@@ -274,13 +273,18 @@ internal sealed class HoconResolver
                 _ => value,
             };
         }
+        catch
+        {
+            node.ResolveState = 0;
+            throw;
+        }
         finally
         {
             _active.RemoveAt(_active.Count - 1);
-            _activeSet.Remove(value);
         }
 
-        _cache[value] = result;
+        node.Resolved = result;
+        node.ResolveState = 2;
         return result;
     }
 

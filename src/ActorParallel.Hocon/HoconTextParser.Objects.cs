@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ActorParallel.Configuration;
 
 internal sealed partial class HoconTextParser
@@ -419,5 +421,6 @@ internal sealed partial class HoconTextParser
     private bool IsUnquotedStart()
         => _pos < _text.Length && IsUnquotedChar(_text[_pos]) && !AtComment();
 
-    private static bool IsUnquotedChar(char c) => c != '\n' && !IsSpace(c) && !IsForbidden(c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsUnquotedChar(char c) => c < 128 ? UnquotedTable[c] != 0 : !IsSpace(c);
 }

@@ -273,7 +273,7 @@ internal sealed partial class HoconTextParser
         var span = text.AsSpan(start, end - start);
         return runs == 1
             ? Classify(span, origin)
-            : new HoconLiteral(span.ToString(), HoconValueType.String, origin);
+            : new HoconLiteral(Intern(span), HoconValueType.String, origin);
     }
 
     /// <summary>An unquoted token: true/false, null, a number, or a string.</summary>
@@ -295,7 +295,7 @@ internal sealed partial class HoconTextParser
             if (span.Length < 19 || span.IndexOfAny('.', 'e', 'E') >= 0
                 || long.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
             {
-                return new HoconLiteral(span.ToString(), HoconValueType.Number, origin);
+                return new HoconLiteral(Intern(span), HoconValueType.Number, origin);
             }
         }
 
@@ -304,7 +304,7 @@ internal sealed partial class HoconTextParser
             throw ErrorAt(origin, $"unquoted string '{span}' is not JSON", "quote the string, or give the file a .conf extension");
         }
 
-        return new HoconLiteral(span.ToString(), HoconValueType.String, origin);
+        return new HoconLiteral(Intern(span), HoconValueType.String, origin);
     }
 
     /// <summary>JSON number syntax, with leading zeros allowed as Lightbend does.</summary>
@@ -478,6 +478,13 @@ internal sealed partial class HoconTextParser
             if (c != '\\')
             {
                 _pos++;
+                if (!_json)
+                {
+                    // Jump to the next quote, backslash or newline.
+                    var next = _text.AsSpan(_pos).IndexOfAny(QuotedStops);
+                    _pos = next < 0 ? _text.Length : _pos + next;
+                }
+
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ActorParallel.Configuration;
@@ -120,7 +121,7 @@ internal sealed partial class HoconTextParser
         return root;
     }
 
-    /// <summary>The key text as a string, shared with earlier keys of the same text when the cache has it.</summary>
+    /// <summary>The text as a string, shared with earlier keys and values of the same text when the cache has it.</summary>
     private string Intern(ReadOnlySpan<char> text)
     {
         var length = text.Length;
@@ -146,46 +147,47 @@ internal sealed partial class HoconTextParser
     internal static ConfigurationException ErrorAt(HoconOrigin origin, string what, string fix)
         => new($"{origin}: {what}. Fix: {fix}.", origin);
 
-    /// <summary>ASCII characters allowed in unquoted text, except '/' (checked apart, since "//" starts a comment).</summary>
-    private static readonly SearchValues<char> UnquotedAscii = SearchValues.Create(BuildUnquotedAscii());
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\\\n");
 
-    private static string BuildUnquotedAscii()
+    /// <summary>For each ASCII character: 1 when it may appear in unquoted text ('/' too: only "//" ends a run).</summary>
+    private static readonly byte[] UnquotedTable = BuildUnquotedTable();
+
+    private static byte[] BuildUnquotedTable()
     {
-        var sb = new StringBuilder();
+        var table = new byte[128];
         for (var c = (char)33; c < 127; c++)
         {
-            if (!IsForbidden(c) && c != '/')
-            {
-                sb.Append(c);
-            }
+            table[c] = IsForbidden(c) ? (byte)0 : (byte)1;
         }
 
-        return sb.ToString();
+        return table;
     }
 
     /// <summary>The end of the unquoted run starting at <paramref name="start"/> (stops at "//", whitespace and forbidden characters).</summary>
     private int UnquotedRunEnd(int start)
     {
         var text = _text;
+        var table = UnquotedTable;
         var i = start;
-        while (true)
+        while ((uint)i < (uint)text.Length)
         {
-            var skip = text.AsSpan(i).IndexOfAnyExcept(UnquotedAscii);
-            i = skip < 0 ? text.Length : i + skip;
-            if (i >= text.Length)
+            var c = text[i];
+            if (c < 128)
+            {
+                if (table[c] == 0 || (c == '/' && i + 1 < text.Length && text[i + 1] == '/'))
+                {
+                    return i;
+                }
+            }
+            else if (IsSpace(c))
             {
                 return i;
             }
 
-            var c = text[i];
-            if ((c > 127 && !IsSpace(c)) || (c == '/' && (i + 1 >= text.Length || text[i + 1] != '/')))
-            {
-                i++;
-                continue;
-            }
-
-            return i;
+            i++;
         }
+
+        return i;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

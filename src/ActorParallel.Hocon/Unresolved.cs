@@ -16,6 +16,12 @@ internal abstract class HoconUnresolved : HoconValue
 
     internal override bool IsResolved => false;
 
+    /// <summary>Resolution progress: 0 not started, 1 in progress (meeting it again is a cycle), 2 done.</summary>
+    internal byte ResolveState { get; set; }
+
+    /// <summary>The resolved value once <see cref="ResolveState"/> is 2 (null: an optional substitution that is undefined).</summary>
+    internal HoconValue? Resolved { get; set; }
+
     public override HoconValueType Type
         => throw new ConfigurationException(
             $"{Origin}: the value is not resolved yet. Read configuration through ConfigurationFactory (ParseString, ParseFile), which resolves substitutions.",

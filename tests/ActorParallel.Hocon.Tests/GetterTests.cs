@@ -210,6 +210,13 @@ public class GetterTests
     }
 
     [Fact]
+    public void FromResource_reads_an_embedded_configuration()
+    {
+        var c = ConfigurationFactory.FromResource<GetterTests>("test.embedded.conf");
+        Assert.Equal(42, c.GetInt("embedded.copy"));
+    }
+
+    [Fact]
     public void Default_is_empty_without_the_runtime_resource_and_FromResource_reports_missing_resources()
     {
         Assert.NotNull(ConfigurationFactory.Default());
