@@ -154,10 +154,12 @@ internal sealed partial class HoconTextParser
 
     private static byte[] BuildUnquotedTable()
     {
+        // Control characters that are not whitespace are ordinary unquoted text, as in Lightbend's
+        // tokenizer; leaving them out made an unquoted run empty, and the value loop never advanced.
         var table = new byte[128];
-        for (var c = (char)33; c < 127; c++)
+        for (var c = (char)0; c < 127; c++)
         {
-            table[c] = IsForbidden(c) ? (byte)0 : (byte)1;
+            table[c] = IsForbidden(c) || IsSpace(c) || c == '\n' ? (byte)0 : (byte)1;
         }
 
         return table;
@@ -192,7 +194,7 @@ internal sealed partial class HoconTextParser
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char c)
-        => c == ' ' || c is '\t' or '\r' or '\f' or '\v' or '\uFEFF' || (c > 127 && c != '\n' && char.IsWhiteSpace(c));
+        => c == ' ' || c is '\t' or '\r' or '\f' or '\v' or '\uFEFF' or (>= '\u001C' and <= '\u001F') || (c > 127 && char.IsWhiteSpace(c));
 
     /// <summary>Characters that end an unquoted string (besides whitespace and "//").</summary>
     private static bool IsForbidden(char c)

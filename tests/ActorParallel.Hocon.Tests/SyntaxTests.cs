@@ -31,6 +31,13 @@ public class SyntaxTests
     public void Comments_separators_newlines_and_root_braces(string hocon) => SameTree("{\"a\": 1, \"b\": 2}", hocon);
 
     [Fact]
+    public void Control_characters_are_unquoted_text_and_file_separators_are_whitespace()
+    {
+        // Found by the mutation fuzzer: a control character in a value once stopped the parser from advancing.
+        SameTree("{\"a\": \"x\u0002y\", \"b\": \"z\", \"c\": [\"\u0001\"]}", "a = x\u0002y\nb = \u001Cz\nc = [\u0001]");
+    }
+
+    [Fact]
     public void Comment_markers_inside_quotes_are_text()
         => Assert.Equal("# not // a comment", Parse("a = \"# not // a comment\"").GetString("a"));
 
