@@ -27,6 +27,9 @@ public sealed class MetricsAggregator
 
     public int TasksTotal { get; private set; }
 
+    /// <summary>True once <see cref="JobStarted"/> has been applied.</summary>
+    public bool Started { get; private set; }
+
     public void Apply(MetricsEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -34,7 +37,7 @@ public sealed class MetricsAggregator
         switch (e)
         {
             case JobStarted s:
-                (_start, Workload, Workers, TasksTotal) = (s.At, s.Workload, s.Workers, s.Tasks);
+                (_start, Workload, Workers, TasksTotal, Started) = (s.At, s.Workload, s.Workers, s.Tasks, true);
                 for (var w = 0; w < s.Workers; w++)
                     _workers.TryAdd(w, (0, TimeSpan.Zero));
                 break;
