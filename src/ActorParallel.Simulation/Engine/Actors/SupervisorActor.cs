@@ -108,7 +108,12 @@ public sealed class SupervisorActor : ReceiveActor
             return;
         Emit(new MessageSent(_clock.Elapsed, EnvelopeBytes + _workload.EstimateBytes(d.Result.Output)));
         if (_ledger.Complete(d.WorkerId, d.Attempt, d.Result, out var next))
-            Emit(new TaskCompleted(_clock.Elapsed, d.Result.TaskId, d.WorkerId, d.Duration));
+        {
+            var now = _clock.Elapsed;
+            Emit(new TaskStarted(now - d.Duration, d.Result.TaskId, d.WorkerId));
+            Emit(new TaskCompleted(now, d.Result.TaskId, d.WorkerId, d.Duration));
+        }
+
         Send(next);
         FinishIfComplete();
     }
