@@ -1,0 +1,85 @@
+using ActorParallel.Actor;
+using ActorParallel.Simulation.Engine.Actors;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Metrics;
+using ActorParallel.Simulation.Workloads;
+using ActorParallel.Simulation.Workloads.Pi;
+
+namespace ActorParallel.Simulation.Tests.Engine;
+
+/// <summary>The actors' protocol seen through probes: what the supervisor tells the metrics actor, and what that one answers.</summary>
+public sealed class ActorProtocolTests : ActorParallel.TestKit.Xunit2.TestKit
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    public ActorProtocolTests()
+        : base(ActorEngine.SystemConfig(2))
+    {
+    }
+
+    [Fact]
+    public void Supervisor_restarts_a_throwing_worker_retries_its_task_and_reports_every_step()
+    {
+        var farm = (ITaskFarmWorkload)WorkloadRegistry.Default.Get("pi");
+        var p = new WorkloadParameters(50_000, 4);
+        var request = new JobRequest("pi", p, 2) { Faults = new FaultInjection(EveryNthTask: 3) }; // tasks 0 and 3 throw once
+        var metrics = CreateTestProbe();
+        var supervisor = Sys.ActorOf(Props.Create(() => new SupervisorActor(farm, request, metrics.Ref, ActorEngine.WorkerDispatcherId)));
+
+        supervisor.Tell(StartJob.Instance, TestActor);
+
+        var events = new List<object>();
+        CompleteJob? done = null;
+        while (done is null)
+        {
+            var message = metrics.ExpectMsg<object>(Patience);
+            events.Add(message);
+            done = message as CompleteJob;
+        }
+
+        Assert.IsType<JobStarted>(events[0]);
+        Assert.Equal([0, 3], events.OfType<TaskFailed>().Select(f => f.TaskId).Order());
+        Assert.Equal([0, 1, 2, 3], events.OfType<TaskCompleted>().Select(c => c.TaskId).Order());
+        Assert.Equal(6, events.OfType<TaskDispatched>().Count());
+        Assert.True(events.OfType<JobFinished>().Single().Succeeded);
+        Assert.Equal(TestActor, done.Client);
+        Assert.Null(done.Error);
+        Assert.Equal((PiAnswer)farm.RunSerial(p), done.Answer);
+    }
+
+    [Fact]
+    public void Metrics_actor_publishes_progress_and_answers_with_the_final_report()
+    {
+        Sys.EventStream.Subscribe(TestActor, typeof(MetricsSnapshot));
+        var metrics = Sys.ActorOf(Props.Create(() => new MetricsActor(TimeSpan.FromMilliseconds(10))));
+        metrics.Tell(new JobStarted(TimeSpan.Zero, "pi", 1, 2));
+        metrics.Tell(new TaskDispatched(TimeSpan.Zero, 0, 0));
+        metrics.Tell(new TaskCompleted(TimeSpan.FromMilliseconds(5), 0, 0, TimeSpan.FromMilliseconds(5)));
+
+        ExpectMsg<MetricsSnapshot>(s => s.TasksTotal == 2 && s.TasksCompleted == 1, Patience);
+
+        metrics.Tell(new GetSnapshot());
+        metrics.Tell(new JobFinished(TimeSpan.FromMilliseconds(10), true));
+        metrics.Tell(new CompleteJob(TestActor, 42, null));
+        var snapshot = FishForSnapshot();
+        Assert.Equal(1, snapshot.TasksCompleted);
+        var outcome = FishFor<JobOutcome>();
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(42, outcome.Answer);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), outcome.Metrics.Wall);
+        Assert.Equal(1, outcome.Metrics.TasksCompleted);
+    }
+
+    private MetricsSnapshot FishForSnapshot() => FishFor<MetricsSnapshot>();
+
+    /// <summary>Skips the periodic progress snapshots until a <typeparamref name="T"/> arrives.</summary>
+    private T FishFor<T>()
+    {
+        while (true)
+        {
+            var message = ExpectMsg<object>(Patience);
+            if (message is T t)
+                return t;
+        }
+    }
+}
