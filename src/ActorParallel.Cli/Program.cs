@@ -10,6 +10,9 @@ internal static class Program
     private static readonly Func<Command>[] CommandBuilders =
     [
         ConfigCommand.Build,
+        LabCommands.BuildList,
+        LabCommands.BuildRun,
+        LabCommands.BuildSweep,
     ];
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);

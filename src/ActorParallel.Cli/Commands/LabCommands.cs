@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Globalization;
+using ActorParallel.Configuration;
+using ActorParallel.Simulation.Engine;
+using ActorParallel.Simulation.Engine.Actors;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Lab;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Cli.Commands;
+
+/// <summary>
+/// The simulation lab's commands: <c>list</c>, <c>run</c> and <c>sweep</c>. Each parses its options into
+/// the lab's option records and prints what <see cref="SimulationLab"/> returns; all logic lives there.
+/// Exit codes: 0 done and correct, 1 a configuration file error, 2 a bad workload name, size or option,
+/// 3 the answer differs from the serial reference, 4 the job failed or timed out.
+/// </summary>
+internal static class LabCommands
+{
+    public static Command BuildList()
+    {
+        var config = ConfigOption();
+        var json = JsonOption();
+        var command = new Command("list", "List the workloads with their default size, task count and options.") { config, json };
+        command.SetAction(result => Guard(result.InvocationConfiguration.Error, () =>
+        {
+            result.InvocationConfiguration.Output.WriteLine(ActorLab.Create().List(result.GetValue(config), result.GetValue(json)));
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command BuildRun()
+    {
+        var workload = new Argument<string>("workload") { Description = "The workload to run (see `list`)." };
+        var workers = new Option<int?>("--workers", "-w") { Description = "Worker actors, each on its own thread (default: simulation.workers)." };
+        var size = new Option<long?>("--size", "-s") { Description = "Problem size (the unit depends on the workload; see `list`)." };
+        var tasks = new Option<int?>("--tasks", "-t") { Description = "Number of tasks the job is split into." };
+        var mode = new Option<string?>("--mode", "-m") { Description = "pull (workers ask for work) or push (static round-robin)." };
+        var seed = new Option<int?>("--seed") { Description = "Random seed for workloads that use one." };
+        var prefetch = new Option<int?>("--prefetch") { Description = "Tasks a pulling worker may hold beyond the one it runs." };
+        var timeout = new Option<string?>("--timeout") { Description = "Job timeout as a duration, e.g. 30s or 2m." };
+        var options = new Option<string[]>("--option", "-o") { Description = "Workload option key=value (repeatable), e.g. max-iter=500.", AllowMultipleArgumentsPerToken = false };
+        var failEvery = new Option<int?>("--fail-every") { Description = "Fault injection: workers throw once on every task whose id is a multiple of N." };
+        var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL (Parallel.For/PLINQ) comparison run." };
+        var image = new Option<string?>("--image") { Description = "mandelbrot only: save the picture (.png or .pgm)." };
+        var config = ConfigOption();
+        var json = JsonOption();
+        var command = new Command("run", "Run a workload on W worker actors, check it against the serial reference, and report speedup beside the TPL's.")
+        {
+            workload, workers, size, tasks, mode, seed, prefetch, timeout, options, failEvery, noTpl, image, config, json,
+        };
+        command.SetAction((result, cancellationToken) => GuardAsync(result.InvocationConfiguration.Error, async () =>
+        {
+            var isJson = result.GetValue(json);
+            var error = result.InvocationConfiguration.Error;
+            var run = new RunOptions(result.GetValue(workload)!)
+            {
+                Workers = result.GetValue(workers),
+                Size = result.GetValue(size),
+                Tasks = result.GetValue(tasks),
+                Mode = result.GetValue(mode),
+                Seed = result.GetValue(seed),
+                Prefetch = result.GetValue(prefetch),
+                Timeout = result.GetValue(timeout),
+                Options = result.GetValue(options) ?? [],
+                FailEvery = result.GetValue(failEvery),
+                SkipTpl = result.GetValue(noTpl),
+                ImageFile = result.GetValue(image),
+                ConfigFile = result.GetValue(config),
+                Json = isJson,
+            };
+            var progress = ConsoleProgress.For(error, isJson);
+            JobReport report;
+            try
+            {
+                report = await ActorLab.Create(progress: progress).RunAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                progress.Finish();
+            }
+
+            result.InvocationConfiguration.Output.WriteLine(LabRenderer.Job(report, isJson));
+            if (report.Correct)
+            {
+                return 0;
+            }
+
+            error.WriteLine($"error: {report.Workload}: the answer differs from the serial reference: {report.Check}");
+            return 3;
+        }));
+        return command;
+    }
+
+    public static Command BuildSweep()
+    {
+        var workload = new Argument<string>("workload") { Description = "The workload to sweep (see `list`)." };
+        var workers = new Option<string>("--workers", "-w") { Description = "Worker counts, e.g. 1,2,4.", DefaultValueFactory = _ => "1,2" };
+        var kind = new Option<string?>("--kind", "-k") { Description = "strong (fixed size), weak (size grows with W), granularity (task count over the list), push-vs-pull." };
+        var repeats = new Option<int?>("--repeats", "-r") { Description = "Runs per point; the median is reported." };
+        var size = new Option<long?>("--size", "-s") { Description = "Problem size (per worker for weak scaling)." };
+        var tasks = new Option<int?>("--tasks", "-t") { Description = "Number of tasks." };
+        var mode = new Option<string?>("--mode", "-m") { Description = "pull or push." };
+        var options = new Option<string[]>("--option", "-o") { Description = "Workload option key=value (repeatable)." };
+        var output = new Option<string?>("--out") { Description = "Folder for results.csv, results.json, results.md and SVG charts." };
+        var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL comparison runs." };
+        var config = ConfigOption();
+        var json = JsonOption();
+        var command = new Command("sweep", "Run a scaling experiment and fit Amdahl's serial fraction and Gustafson's scaled speedup.")
+        {
+            workload, workers, kind, repeats, size, tasks, mode, options, output, noTpl, config, json,
+        };
+        command.SetAction((result, cancellationToken) => GuardAsync(result.InvocationConfiguration.Error, async () =>
+        {
+            var isJson = result.GetValue(json);
+            var error = result.InvocationConfiguration.Error;
+            var sweep = new SweepOptions(result.GetValue(workload)!, result.GetValue(workers)!)
+            {
+                Kind = result.GetValue(kind),
+                Repeats = result.GetValue(repeats),
+                Size = result.GetValue(size),
+                Tasks = result.GetValue(tasks),
+                Mode = result.GetValue(mode),
+                Options = result.GetValue(options) ?? [],
+                Out = result.GetValue(output),
+                SkipTpl = result.GetValue(noTpl),
+                ConfigFile = result.GetValue(config),
+                Json = isJson,
+            };
+            var interactive = !isJson && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+            var done = new Progress<JobReport>(r =>
+            {
+                if (interactive)
+                {
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Workload} W={r.Workers} {r.Parameters}: {r.Wall.TotalMilliseconds:0.#} ms"));
+                }
+            });
+            var experiment = await ActorLab.Create().SweepAsync(sweep, done, cancellationToken).ConfigureAwait(false);
+            result.InvocationConfiguration.Output.WriteLine(LabRenderer.Sweep(experiment, isJson));
+            if (sweep.Out is { } dir && !isJson)
+            {
+                result.InvocationConfiguration.Output.WriteLine($"wrote {Path.GetFullPath(dir)}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<string?> ConfigOption() =>
+        new("--config", "-c") { Description = "A HOCON file whose actorparallel.simulation section overrides the defaults." };
+
+    private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object for scripts." };
+
+    private static int Guard(TextWriter error, Func<int> action) =>
+        GuardAsync(error, () => Task.FromResult(action())).GetAwaiter().GetResult();
+
+    /// <summary>Maps the lab's errors to messages on standard error and the documented exit codes.</summary>
+    private static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (WorkloadParameterException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return 2;
+        }
+        catch (ConfigurationException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return 1;
+        }
+        catch (OperationCanceledException ex)
+        {
+            error.WriteLine("error: the job was cancelled or timed out: " + ex.Message);
+            return 4;
+        }
+        catch (Exception ex) when (ex is JobFailedException or TimeoutException)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return 4;
+        }
+    }
+}

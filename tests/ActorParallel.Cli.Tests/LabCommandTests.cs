@@ -1,0 +1,115 @@
+using System.Text.Json;
+
+namespace ActorParallel.Cli.Tests;
+
+/// <summary><c>actorparallel list | run | sweep</c>, run in-process on small sizes with captured output.</summary>
+public sealed class LabCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lab-cli-tests-" + Guid.NewGuid().ToString("N"));
+
+    public LabCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = Program.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void List_names_every_workload()
+    {
+        var (code, output, _) = Run("list");
+
+        Assert.Equal(0, code);
+        foreach (var name in new[] { "pi", "primes", "matmul", "wordcount", "mandelbrot", "heat", "io", "synthetic" })
+        {
+            Assert.Contains(name, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Run_json_prints_one_object_with_a_correct_answer()
+    {
+        var (code, output, error) = Run("run", "pi", "--workers", "2", "--size", "200000", "--tasks", "8", "--json");
+
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Object, doc.RootElement.ValueKind);
+        Assert.Equal("pi", doc.RootElement.GetProperty("workload").GetString());
+        Assert.True(doc.RootElement.GetProperty("correct").GetBoolean());
+    }
+
+    [Fact]
+    public void Run_table_reports_serial_actors_and_tpl()
+    {
+        var (code, output, error) = Run("run", "primes", "-w", "2", "--size", "100000", "--tasks", "4", "--mode", "push");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("check:  OK", output, StringComparison.Ordinal);
+        Assert.Contains("serial", output, StringComparison.Ordinal);
+        Assert.Contains("actors", output, StringComparison.Ordinal);
+        Assert.Contains("TPL", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_with_injected_faults_still_gives_the_serial_answer()
+    {
+        var (code, output, error) = Run("run", "pi", "-w", "2", "--size", "100000", "--tasks", "10", "--fail-every", "3", "--no-tpl");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("check:  OK", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unknown workload 'nope'", "run", "nope")]
+    [InlineData("--mode 'sideways' is unknown; allowed: pull", "run", "pi", "--mode", "sideways")]
+    [InlineData("--workers must be between 1 and 1024", "run", "pi", "--workers", "0")]
+    [InlineData("--kind 'diagonal' is unknown; allowed: strong", "sweep", "pi", "--kind", "diagonal")]
+    [InlineData("'x' is not a positive integer", "sweep", "pi", "--workers", "1,x")]
+    public void Bad_input_says_what_is_allowed_and_exits_2(string expected, params string[] args)
+    {
+        var (code, _, error) = Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_config_file_is_a_located_error_with_exit_1()
+    {
+        var path = Path.Combine(_dir, "bad.conf");
+        File.WriteAllText(path, "actorparallel.simulation {\n  workers = [\n}\n");
+
+        var (code, _, error) = Run("run", "pi", "--config", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("bad.conf:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sweep_writes_csv_json_markdown_and_svg()
+    {
+        var (code, output, error) = Run(
+            "sweep", "synthetic", "--workers", "1,2", "--size", "20000", "--tasks", "8", "--repeats", "1", "--no-tpl", "--out", _dir);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("|", output, StringComparison.Ordinal);
+        Assert.NotEmpty(Directory.GetFiles(_dir, "*.csv"));
+        Assert.NotEmpty(Directory.GetFiles(_dir, "*.json"));
+        Assert.NotEmpty(Directory.GetFiles(_dir, "*.md"));
+        Assert.NotEmpty(Directory.GetFiles(_dir, "*.svg"));
+    }
+}
