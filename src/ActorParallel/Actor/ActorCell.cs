@@ -139,6 +139,11 @@ public sealed partial class ActorCell : IUntypedActorContext
 
     private void AutoReceiveMessage(Envelope envelope)
     {
+        if (SystemImpl.Settings.DebugAutoReceive && envelope.Message is not TimerScheduler.TimerMessage)
+        {
+            Publish(new Debug(Self.Path.ToString(), _actor?.GetType() ?? GetType(), $"received AutoReceiveMessage {envelope}"));
+        }
+
         switch (envelope.Message)
         {
             case Terminated terminated:
