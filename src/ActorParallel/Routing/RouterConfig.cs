@@ -29,8 +29,9 @@ public abstract class RouterConfig
     public virtual bool IsManagementMessage(object message) =>
         message is IAutoReceivedMessage or RouterManagementMessage;
 
-    /// <summary>A router (logic without routees) for this configuration.</summary>
-    public abstract Router CreateRouter(ActorSystem system);
+    /// <summary>A router (logic without routees) for this configuration. Pools and groups implement it.</summary>
+    public virtual Router CreateRouter(ActorSystem system) =>
+        throw new NotSupportedException($"Router {GetType().Name} has no routing logic.");
 
     /// <summary>
     /// The hook where ActorOf creates the router: <paramref name="props"/> carries this router config,
