@@ -9,7 +9,7 @@ namespace ActorParallel.TestKit.Internal;
 /// </summary>
 internal sealed class TestActor(ChannelWriter<MessageEnvelope> queue) : ActorBase
 {
-    internal sealed record WatchCommand(IActorRef Subject, bool Watch);
+    internal sealed record WatchCommand(IActorRef Subject, bool Watch) : INoSerializationVerificationNeeded;
 
     protected override bool Receive(object message)
     {
