@@ -51,9 +51,7 @@ internal sealed class RoutedCell
     {
         var producer = new RouterActorProducer();
         var routerProps = Props.CreateBy(producer).WithDispatcher(config.RouterDispatcher);
-        var dispatcher = system.Dispatchers.Lookup(routerProps.Dispatcher);
-        var mailbox = system.Mailboxes.CreateMailbox(routerProps, dispatcher.Id);
-        var self = new LocalActorRef(system, routerProps, dispatcher, mailbox, supervisor, path);
+        var self = LocalActorRefProvider.CreateLocalActor(system, routerProps, supervisor, path);
         var routed = new RoutedCell(system, config, self, props.WithRouter(NoRouter.Instance));
         producer.Routed = routed;
         switch (config)
