@@ -55,6 +55,21 @@ public sealed class GroupRouterSpec(ITestOutputHelper output) : RoutingTestKit("
     }
 
     [Fact]
+    public void Messages_to_a_stopped_group_router_go_to_dead_letters_not_to_the_routees()
+    {
+        Workers(1);
+        var router = Sys.ActorOf(new RoundRobinGroup("/user/w1").Props());
+        Watch(router);
+        Sys.Stop(router);
+        ExpectTerminated(router, Long);
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters.Ref, typeof(ActorParallel.Event.DeadLetter));
+        router.Tell("late", TestActor);
+        Assert.Equal("late", deadLetters.ExpectMsg<ActorParallel.Event.DeadLetter>(Long).Message);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public void Removing_the_last_routee_of_a_group_stops_the_router()
     {
         Workers(1);

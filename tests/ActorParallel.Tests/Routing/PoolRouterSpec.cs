@@ -44,6 +44,16 @@ public sealed class PoolRouterSpec(ITestOutputHelper output) : RoutingTestKit(""
     }
 
     [Fact]
+    public void Pool_routees_are_children_of_the_router_and_reachable_by_selection()
+    {
+        var router = Sys.ActorOf(new RoundRobinPool(2).Props(Props.Create(() => new RouteeActor(TestActor))), "parent");
+        var routee = RouteeActors(router)[1];
+        Assert.Equal("/user/parent/" + routee.Path.Name, routee.Path.ToStringWithoutAddress());
+        Sys.ActorSelection(routee.Path.ToStringWithoutAddress()).Tell("id?", TestActor);
+        Assert.Equal(routee, ExpectMsg<IActorRef>(Long));
+    }
+
+    [Fact]
     public void RandomPool_uses_only_its_routees()
     {
         var router = Sys.ActorOf(new RandomPool(3).Props(Props.Create(() => new RouteeActor(TestActor))));
