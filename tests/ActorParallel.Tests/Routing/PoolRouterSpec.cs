@@ -18,6 +18,25 @@ public sealed class PoolRouterSpec(ITestOutputHelper output) : RoutingTestKit(""
     }
 
     [Fact]
+    public async Task RoundRobinPool_spreads_concurrent_senders_exactly_evenly()
+    {
+        const int senders = 4;
+        const int perSender = 2_000;
+        var router = Sys.ActorOf(new RoundRobinPool(4).Props(Props.Create<CountingActor>()));
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < perSender; i++)
+            {
+                router.Tell(i, ActorRefs.NoSender);
+            }
+        })));
+
+        router.Tell(new Broadcast("count?"), TestActor);
+        var counts = Enumerable.Range(0, 4).Select(_ => ExpectMsg<int>(Long)).ToList();
+        Assert.All(counts, c => Assert.Equal(senders * perSender / 4, c));
+    }
+
+    [Fact]
     public void Routees_see_the_original_sender()
     {
         var router = Sys.ActorOf(new RoundRobinPool(2).Props(Props.Create(() => new RouteeActor(TestActor))));

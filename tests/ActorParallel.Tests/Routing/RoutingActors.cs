@@ -64,3 +64,21 @@ public sealed record Keyed(string Key, int Value) : ActorParallel.Routing.IConsi
 {
     public object ConsistentHashKey => Key;
 }
+
+/// <summary>Counts the messages it receives; answers "count?" with the count.</summary>
+public sealed class CountingActor : UntypedActor
+{
+    private int _count;
+
+    protected override void OnReceive(object message)
+    {
+        if (message is "count?")
+        {
+            Sender.Tell(_count, Self);
+        }
+        else
+        {
+            _count++;
+        }
+    }
+}
