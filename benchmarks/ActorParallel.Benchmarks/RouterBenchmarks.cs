@@ -15,7 +15,7 @@ namespace ActorParallel.Benchmarks;
 [MemoryDiagnoser]
 public class RouterBenchmarks
 {
-    private const int Messages = 200_000;
+    private const int Messages = 500_000;
 
     private ActorSystem _system = null!;
     private Countdown _countdown = null!;
