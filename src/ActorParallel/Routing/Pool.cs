@@ -44,7 +44,10 @@ public abstract class Pool : RouterConfig
 
     public override string RouterDispatcher { get; }
 
-    /// <summary>Carried for compatibility with Akka's <c>pool-dispatcher</c>; routees use the deployment's dispatcher.</summary>
+    /// <summary>
+    /// True when the deployment section has a <c>pool-dispatcher { ... }</c>: routees whose props name no
+    /// dispatcher of their own then run on that dispatcher, one per router (as in Akka).
+    /// </summary>
     public bool UsePoolDispatcher { get; }
 
     public override bool StopRouterWhenAllRouteesRemoved => Resizer is null;
@@ -56,6 +59,13 @@ public abstract class Pool : RouterConfig
     public virtual Routee NewRoutee(Props routeeProps, IActorContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(routeeProps);
+        if (UsePoolDispatcher && routeeProps.Dispatcher == Dispatch.Dispatchers.DefaultDispatcherId)
+        {
+            var path = "/" + string.Join('/', context.Self.Path.Elements.Skip(1));
+            routeeProps = routeeProps.WithDispatcher($"actorparallel.actor.deployment.\"{path}\".pool-dispatcher");
+        }
+
         return new ActorRefRoutee(context.ActorOf(routeeProps));
     }
 

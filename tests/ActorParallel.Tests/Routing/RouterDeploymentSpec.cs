@@ -16,6 +16,7 @@ public sealed class RouterDeploymentSpec(ITestOutputHelper output) : RoutingTest
           /hashing { router = consistent-hashing-pool, nr-of-instances = 3, virtual-nodes-factor = 7 }
           /resizing { router = round-robin-pool, nr-of-instances = 1, resizer { enabled = on, lower-bound = 3, upper-bound = 5 } }
           "/parent/*" { router = smallest-mailbox-pool, nr-of-instances = 2 }
+          /pooled { router = round-robin-pool, nr-of-instances = 2, pool-dispatcher { type = PinnedDispatcher } }
         }
         """;
 
@@ -52,6 +53,16 @@ public sealed class RouterDeploymentSpec(ITestOutputHelper output) : RoutingTest
         Assert.Equal(2, RouteesOf(router).Count);
         router.Tell("thread?", TestActor);
         Assert.Equal(Environment.CurrentManagedThreadId, ExpectMsg<int>(Long));
+    }
+
+    [Fact]
+    public void Pool_dispatcher_from_the_deployment_runs_the_routees()
+    {
+        var router = Sys.ActorOf(Props.Create(() => new RouteeActor(TestActor)).WithRouter(FromConfig.Instance), "pooled");
+        Assert.True(Assert.IsType<RoundRobinPool>(((ActorSystemImpl)Sys).Provider.Deployer.Lookup(["pooled"])?.RouterConfig).UsePoolDispatcher);
+        router.Tell(new Broadcast("dispatcher?"), TestActor);
+        Assert.All(new[] { ExpectMsg<string>(Long), ExpectMsg<string>(Long) },
+            id => Assert.Equal("actorparallel.actor.deployment.\"/pooled\".pool-dispatcher", id));
     }
 
     [Fact]

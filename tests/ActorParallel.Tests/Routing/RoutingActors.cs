@@ -12,6 +12,9 @@ public sealed class RouteeActor(IActorRef probe) : UntypedActor
             case "id?":
                 Sender.Tell(Self, Self);
                 break;
+            case "dispatcher?":
+                Sender.Tell(Context.Dispatcher.Id, Self);
+                break;
             case "thread?":
                 Sender.Tell(Environment.CurrentManagedThreadId, Self);
                 break;
