@@ -8,6 +8,7 @@ namespace ActorParallel.Tests.Routing;
 public sealed class RouterDeploymentSpec(ITestOutputHelper output) : RoutingTestKit(Config, output)
 {
     private const string Config = """
+        actorparallel.actor.debug.router-misconfiguration = on
         actorparallel.actor.deployment {
           /workers { router = round-robin-pool, nr-of-instances = 4 }
           /overridden { router = random-pool, nr-of-instances = 5 }
@@ -63,6 +64,16 @@ public sealed class RouterDeploymentSpec(ITestOutputHelper output) : RoutingTest
         router.Tell(new Broadcast("dispatcher?"), TestActor);
         Assert.All(new[] { ExpectMsg<string>(Long), ExpectMsg<string>(Long) },
             id => Assert.Equal("actorparallel.actor.deployment.\"/pooled\".pool-dispatcher", id));
+    }
+
+    [Fact]
+    public void A_deployment_router_for_an_actor_created_without_one_is_ignored_with_a_warning()
+    {
+        var warnings = CreateTestProbe();
+        Sys.EventStream.Subscribe(warnings.Ref, typeof(ActorParallel.Event.Warning));
+        var plain = Sys.ActorOf(Props.Create(() => new RouteeActor(TestActor)), "workers");
+        Assert.Contains("should be a router", warnings.ExpectMsg<ActorParallel.Event.Warning>(Long).Message?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(plain, Identities(plain, 1)[0]);
     }
 
     [Fact]
