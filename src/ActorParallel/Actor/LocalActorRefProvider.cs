@@ -70,6 +70,11 @@ public class LocalActorRefProvider : IActorRefProvider
         if (!systemService && Deployer.HasEntries && path.Elements is { Count: > 1 } elements && elements[0] == "user"
             && Deployer.Lookup(elements.Skip(1)) is { } configured)
         {
+            if (Settings.DebugRouterMisconfiguration && props.RouterConfig is NoRouter && configured.RouterConfig is not NoRouter)
+            {
+                system.Log.Warning("Configuration says that [{0}] should be a router, but code disagrees. Remove the config or add a routerConfig to its Props.", path);
+            }
+
             props = props.RouterConfig is NoRouter
                 ? props.WithDeploy(new Deploy(configured.Path, configured.Config, NoRouter.Instance, Scope.NoScopeGiven, configured.Dispatcher, configured.Mailbox))
                 : props.WithDeploy(configured.WithFallback(props.Deploy));
