@@ -23,6 +23,16 @@ public class TestEventListener : DefaultLogger
         stream.Subscribe(Self, typeof(UnMute));
         stream.Subscribe(Self, typeof(DeadLetter));
         stream.Subscribe(Self, typeof(UnhandledMessage));
+        stream.Subscribe(Self, typeof(Flush));
+    }
+
+    /// <summary>
+    /// Completed by the listener when it reaches this message: every event published before it has then
+    /// been counted, so an EventFilter applier can judge the count without racing the listener's mailbox.
+    /// </summary>
+    internal sealed class Flush : INoSerializationVerificationNeeded
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     protected override bool Receive(object message)
@@ -35,6 +45,9 @@ public class TestEventListener : DefaultLogger
                     Print(logEvent);
                 }
 
+                return true;
+            case Flush flush:
+                flush.Done.TrySetResult();
                 return true;
             case Mute mute:
                 Registry.Add(mute.Filters);

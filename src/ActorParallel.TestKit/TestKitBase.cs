@@ -33,9 +33,43 @@ public abstract partial class TestKitBase
     {
         Assertions = assertions ?? throw new ArgumentNullException(nameof(assertions));
         Sys = system ?? ActorSystem.Create(actorSystemName ?? "test", (config ?? Config.Empty).WithFallback(DefaultConfig));
-        TestKitSettings = SettingsFor(Sys);
+        try
+        {
+            TestKitSettings = SettingsFor(Sys);
+        }
+        catch (ConfigurationException) when (system is null)
+        {
+            // The test never gets the system it cannot use, so it could not shut it down either.
+            Sys.Terminate();
+            throw;
+        }
+
         TestActor = CreateTestActor(testActorName ?? "testActor");
         ActorRefImplicitSenderExtensions.OutsideSender.Value = TestActor;
+        AwaitTestEventListener();
+    }
+
+    /// <summary>
+    /// Loggers start asynchronously; wait until the TestEventListener (if configured) has subscribed, so
+    /// that a Mute published by the test, or an event logged right away, is not lost.
+    /// </summary>
+    private void AwaitTestEventListener()
+    {
+        if (!Sys.Settings.Loggers.Any(l => l.StartsWith(typeof(TestEventListener).FullName!, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (long)(Dilated(TestKitSettings.DefaultTimeout).TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            var flush = new TestEventListener.Flush();
+            Sys.EventStream.Publish(flush);
+            if (flush.Done.Task.Wait(TimeSpan.FromMilliseconds(20)))
+            {
+                return;
+            }
+        }
     }
 
     protected TestKitBase(ITestKitAssertions assertions, ActorSystemSetup setup, string? actorSystemName = null, string? testActorName = null)

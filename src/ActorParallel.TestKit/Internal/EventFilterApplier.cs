@@ -120,6 +120,18 @@ internal sealed class EventFilterApplier(TestKitBase testKit, ActorSystem system
     private async Task<int> AwaitCountAsync(int expectedCount, TimeSpan max, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
+        // Let the listener catch up with everything published so far (events logged by the action).
+        var flush = new TestEventListener.Flush();
+        system.EventStream.Publish(flush);
+        try
+        {
+            await flush.Done.Task.WaitAsync(max, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // No TestEventListener in this system (or it is overloaded): the count below tells.
+        }
+
         while (Matched < expectedCount && Stopwatch.GetElapsedTime(start) < max)
         {
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
