@@ -31,7 +31,7 @@ public abstract class TestActorRefBase<TActor> : IInternalActorRef
     }
 
     /// <summary>Id of the TestKit's calling-thread dispatcher (its reference config defines it).</summary>
-    public const string TestDispatcherId = "actorparallel.test.calling-thread-dispatcher";
+    public const string TestDispatcherId = CallingThreadDispatcher.Id;
 
     /// <summary>The plain reference to the actor.</summary>
     public IActorRef Ref => _ref;

@@ -63,7 +63,11 @@ public abstract partial class TestKitBase
     public bool AwaitConditionNoThrow(Func<bool> conditionIsFulfilled, TimeSpan max, TimeSpan? interval = null) =>
         AwaitConditionNoThrowAsync(() => Task.FromResult(conditionIsFulfilled()), max, interval, CancellationToken.None).GetAwaiter().GetResult();
 
-    private async Task<bool> AwaitConditionNoThrowAsync(Func<Task<bool>> condition, TimeSpan? max, TimeSpan? interval, CancellationToken cancellationToken)
+    public Task<bool> AwaitConditionNoThrowAsync(Func<bool> conditionIsFulfilled, TimeSpan max, TimeSpan? interval = null, CancellationToken cancellationToken = default) =>
+        AwaitConditionNoThrowAsync(() => Task.FromResult(conditionIsFulfilled()), max, interval, cancellationToken);
+
+    /// <summary>Polls <paramref name="condition"/> until it is true (then true) or <paramref name="max"/> passes (then false).</summary>
+    public async Task<bool> AwaitConditionNoThrowAsync(Func<Task<bool>> condition, TimeSpan? max, TimeSpan? interval = null, CancellationToken cancellationToken = default)
     {
         var limit = RemainingOrDilated(max);
         var pause = interval ?? TimeSpan.FromMilliseconds(50);

@@ -130,6 +130,30 @@ public abstract partial class TestKitBase
         }
     }
 
+    /// <summary>Receives, discarding, until a message of type <typeparamref name="T"/> (matching <paramref name="isMessage"/>, if given) arrives.</summary>
+    public async Task FishUntilMessageAsync<T>(Predicate<T>? isMessage = null, TimeSpan? max = null, CancellationToken cancellationToken = default) =>
+        await FishForMessageAsync<T>(m => isMessage is null || isMessage(m), null, max, string.Empty, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Receives until no message arrives for <paramref name="max"/> (default: remaining or single-expect-default)
+    /// and returns what arrived; fails if more than <paramref name="maxMessages"/> arrive first.
+    /// </summary>
+    public async Task<ArrayList> WaitForRadioSilenceAsync(TimeSpan? max = null, uint? maxMessages = null, CancellationToken cancellationToken = default)
+    {
+        var silence = RemainingOrDilated(max);
+        var messages = new ArrayList();
+        while (await TryReceiveEnvelopeAsync(silence, cancellationToken).ConfigureAwait(false) is { } envelope)
+        {
+            messages.Add(envelope.Message);
+            if (maxMessages is { } limit && messages.Count > limit)
+            {
+                Assertions.Fail("Expected radio silence after at most {0} message(s), but received {1}: [{2}].", limit, messages.Count, Join(messages.Cast<object>()));
+            }
+        }
+
+        return messages;
+    }
+
     /// <summary>
     /// Receives messages while <c>filter</c> maps them to non-null results, at most
     /// <c>msgs</c>, until <c>max</c> runs out or no message arrives within <c>idle</c>. The message

@@ -123,12 +123,18 @@ public abstract partial class TestKitBase
         ExpectCoreAsync<T>(timeout, (actual, _) => assert(actual), hint, cancellationToken);
 
     public T ExpectMsg<T>(Func<T, IActorRef, bool> isMessageAndSender, TimeSpan? timeout = null, string? hint = null, CancellationToken cancellationToken = default) =>
+        ExpectMsgAsync(isMessageAndSender, timeout, hint, cancellationToken).AsTask().GetAwaiter().GetResult();
+
+    public ValueTask<T> ExpectMsgAsync<T>(Func<T, IActorRef, bool> isMessageAndSender, TimeSpan? timeout = null, string? hint = null, CancellationToken cancellationToken = default) =>
         ExpectCoreAsync<T>(timeout, (actual, sender) =>
             Assertions.AssertTrue(isMessageAndSender(actual, sender), "Received <{2}> of the expected type {0} from {1}, but it did not match the predicate.{3}", typeof(T), sender, actual!, Hint(hint)),
-            hint, cancellationToken).AsTask().GetAwaiter().GetResult();
+            hint, cancellationToken);
 
     public T ExpectMsg<T>(Action<T, IActorRef> assertMessageAndSender, TimeSpan? timeout = null, string? hint = null, CancellationToken cancellationToken = default) =>
-        ExpectCoreAsync<T>(timeout, assertMessageAndSender, hint, cancellationToken).AsTask().GetAwaiter().GetResult();
+        ExpectMsgAsync(assertMessageAndSender, timeout, hint, cancellationToken).AsTask().GetAwaiter().GetResult();
+
+    public ValueTask<T> ExpectMsgAsync<T>(Action<T, IActorRef> assertMessageAndSender, TimeSpan? timeout = null, string? hint = null, CancellationToken cancellationToken = default) =>
+        ExpectCoreAsync(timeout, assertMessageAndSender ?? throw new ArgumentNullException(nameof(assertMessageAndSender)), hint, cancellationToken);
 
     /// <summary>Expects a message of type <typeparamref name="T"/> sent by <paramref name="sender"/>.</summary>
     public T ExpectMsgFrom<T>(IActorRef sender, TimeSpan? duration = null, string? hint = null, CancellationToken cancellationToken = default) =>

@@ -156,10 +156,10 @@ public sealed class EventFilterSpec : Xunit2.TestKit
         var filter = new WarningFilter(StringMatcher.Equal("published"), null);
         var warning = new Warning("src", typeof(object), "published");
         Sys.EventStream.Publish(new Mute(filter));
-        AwaitCondition(() => EventFilterRegistry.Get(Sys).IsMuted(warning));
+        AwaitCondition(() => EventFilterRegistry.Get(Sys).IsMuted(warning), TimeSpan.FromSeconds(10), "the listener applies Mute");
         Sys.EventStream.Publish(warning);
-        AwaitCondition(() => filter.MatchedCount == 1, TimeSpan.FromSeconds(3), $"count {filter.MatchedCount}");
+        AwaitCondition(() => filter.MatchedCount == 1, TimeSpan.FromSeconds(10), "the muted warning is counted");
         Sys.EventStream.Publish(new UnMute(filter));
-        AwaitCondition(() => !EventFilterRegistry.Get(Sys).IsMuted(warning));
+        AwaitCondition(() => !EventFilterRegistry.Get(Sys).IsMuted(warning), TimeSpan.FromSeconds(10), "the listener applies UnMute");
     }
 }

@@ -137,3 +137,52 @@ public sealed class ReceiveSpec : Xunit2.TestKit
         Assert.Equal("xenon", await ExpectMsgAsync<string>());
     }
 }
+
+public sealed class ReceiveMoreSpec : Xunit2.TestKit
+{
+    [Fact]
+    public async Task FishUntilMessageAsync_and_WaitForRadioSilenceAsync()
+    {
+        TestActor.Tell("noise");
+        TestActor.Tell(3);
+        TestActor.Tell(4);
+        await FishUntilMessageAsync<int>(n => n == 4);
+        TestActor.Tell("x");
+        await FishUntilMessageAsync<string>();
+
+        TestActor.Tell(1);
+        TestActor.Tell(2);
+        var heard = await WaitForRadioSilenceAsync(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(new object[] { 1, 2 }, heard.ToArray());
+
+        TestActor.Tell(1);
+        TestActor.Tell(2);
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => WaitForRadioSilenceAsync(TimeSpan.FromMilliseconds(100), maxMessages: 1));
+        Assert.Contains("at most 1", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sender_aware_ExpectMsgAsync_overloads()
+    {
+        TestActor.Tell("a", TestActor);
+        TestActor.Tell("b", TestActor);
+        await ExpectMsgAsync<string>((m, sender) => m == "a" && sender.Equals(TestActor));
+        await ExpectMsgAsync<string>((m, sender) => Assert.Equal(TestActor, sender));
+        Assert.True(await AwaitConditionNoThrowAsync(() => true, TimeSpan.FromSeconds(1)));
+        Assert.False(await AwaitConditionNoThrowAsync(() => false, TimeSpan.FromMilliseconds(50)));
+    }
+
+    [Fact]
+    public void CallingThreadDispatcher_Id_runs_an_actor_on_the_sending_thread()
+    {
+        var threads = new List<int>();
+        var actor = Sys.ActorOf(Props.Create(() => new ThreadRecorder(threads)).WithDispatcher(CallingThreadDispatcher.Id));
+        actor.Tell("x");
+        Assert.Equal([Environment.CurrentManagedThreadId], threads);
+    }
+
+    private sealed class ThreadRecorder : ReceiveActor
+    {
+        public ThreadRecorder(List<int> threads) => ReceiveAny(_ => threads.Add(Environment.CurrentManagedThreadId));
+    }
+}

@@ -62,11 +62,12 @@ public sealed class TestKitConfigSpec
     }
 
     [Fact]
-    public void Dispose_shuts_the_system_down_then_calls_AfterAll()
+    public void Dispose_calls_AfterAll_while_the_system_runs_then_shuts_it_down()
     {
         var kit = new RecordingKit();
         kit.Dispose();
-        Assert.True(kit.TerminatedBeforeAfterAll);
+        Assert.True(kit.RunningInAfterAll);
+        Assert.True(kit.Sys.WhenTerminated.IsCompleted);
         kit.Dispose();
     }
 
@@ -87,16 +88,16 @@ public sealed class TestKitConfigSpec
         {
             kit.Sys.Log.Warning("hidden detail");
             kit.Sys.Log.Warning("visible detail");
-            kit.AwaitCondition(() => output.Lines.Any(l => l.Contains("visible detail", StringComparison.Ordinal)));
+            kit.AwaitCondition(() => output.Lines.Any(l => l.Contains("visible detail", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the visible warning reaches the output");
         });
         Assert.DoesNotContain(output.Lines, l => l.Contains("hidden", StringComparison.Ordinal));
     }
 
     private sealed class RecordingKit : Xunit2.TestKit
     {
-        public bool TerminatedBeforeAfterAll { get; private set; }
+        public bool RunningInAfterAll { get; private set; }
 
-        protected override void AfterAll() => TerminatedBeforeAfterAll = Sys.WhenTerminated.IsCompleted;
+        protected override void AfterAll() => RunningInAfterAll = !Sys.WhenTerminated.IsCompleted;
     }
 
     private sealed class RecordingOutput : ITestOutputHelper

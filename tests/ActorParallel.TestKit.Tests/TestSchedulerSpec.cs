@@ -86,7 +86,7 @@ public sealed class TestSchedulerSpec() : Xunit2.TestKit(@"actorparallel.schedul
         var ticker = Sys.ActorOf(Props.Create(() => new Ticker(TestActor)));
         ticker.Tell("once");
         ticker.Tell("start");
-        AwaitCondition(() => Scheduler.PendingCount == 2);
+        AwaitCondition(() => Scheduler.PendingCount == 2, TimeSpan.FromSeconds(10), "both timers scheduled");
         Scheduler.Advance(TimeSpan.FromSeconds(2));
         ExpectMsg("tick");
         ExpectMsg("tick");

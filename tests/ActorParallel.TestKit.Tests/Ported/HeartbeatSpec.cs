@@ -59,7 +59,7 @@ public class HeartbeatSpec : TestKit.Xunit2.TestKit
     {
         var monitor = CreateTestProbe();
         var heartbeat = Sys.ActorOf(Props.Create(() => new HeartbeatMonitor(monitor.Ref)));
-        await AwaitConditionAsync(() => Scheduler.PendingCount == 1);
+        await AwaitConditionAsync(() => Scheduler.PendingCount == 1, TimeSpan.FromSeconds(10));
 
         Scheduler.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, (await monitor.ExpectMsgAsync<Missed>()).Count);
