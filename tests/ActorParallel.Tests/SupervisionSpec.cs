@@ -96,6 +96,9 @@ public abstract class SupervisionSpec(string dispatcher, ITestOutputHelper outpu
         first.Tell("inc");
         second.Tell("inc");
         second.Tell("inc");
+        // Make sure the increments are processed before the failure: a restart keeps queued messages.
+        second.Tell("get");
+        ExpectMsg(2);
         first.Tell(new InvalidOperationException("x"));
         AwaitAssert(() =>
         {

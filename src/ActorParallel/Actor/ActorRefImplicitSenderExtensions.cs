@@ -9,8 +9,10 @@ public static class ActorRefImplicitSenderExtensions
     /// </summary>
     internal static readonly AsyncLocal<IActorRef?> OutsideSender = new();
 
-    public static void Tell(this IActorRef receiver, object message) =>
-        receiver.Tell(message, ActorCell.Current?.Self ?? OutsideSender.Value ?? ActorRefs.NoSender);
+    /// <summary>The current actor, else the outside sender (TestKit), else no sender.</summary>
+    internal static IActorRef ImplicitSender => ActorCell.Current?.Self ?? OutsideSender.Value ?? ActorRefs.NoSender;
+
+    public static void Tell(this IActorRef receiver, object message) => receiver.Tell(message, ImplicitSender);
 
     /// <summary>Tells <paramref name="message"/> keeping the sender of the message being processed.</summary>
     public static void Forward(this IActorRef receiver, object message) =>

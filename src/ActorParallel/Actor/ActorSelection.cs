@@ -34,7 +34,7 @@ public sealed class ActorSelection : ICanTell
     {
         ArgumentNullException.ThrowIfNull(message);
         var wildcard = Path.Any(e => e is SelectChildPattern);
-        Deliver(message, sender ?? ActorCell.Current?.Self ?? ActorRefs.NoSender, Anchor, 0, wildcard);
+        Deliver(message, sender ?? ActorRefImplicitSenderExtensions.ImplicitSender, Anchor, 0, wildcard);
     }
 
     void ICanTell.Tell(object message, IActorRef sender) => Tell(message, sender);

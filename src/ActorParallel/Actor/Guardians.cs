@@ -5,7 +5,7 @@ namespace ActorParallel.Actor;
 /// <summary>The root guardian: parent of /user and /system. When /user stops it stops /system, then itself.</summary>
 internal sealed class RootGuardianActor : ActorBase
 {
-    internal sealed class WatchGuardians(IActorRef user, IActorRef system)
+    internal sealed class WatchGuardians(IActorRef user, IActorRef system) : INoSerializationVerificationNeeded
     {
         public IActorRef User { get; } = user;
 

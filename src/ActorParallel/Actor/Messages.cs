@@ -82,7 +82,7 @@ public sealed class ReceiveTimeout : IPossiblyHarmful
 }
 
 /// <summary>Reply envelopes for request/response: success with a value, or failure with a cause.</summary>
-public abstract class Status
+public abstract class Status : INoSerializationVerificationNeeded
 {
     private Status()
     {
