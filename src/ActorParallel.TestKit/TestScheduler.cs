@@ -7,7 +7,7 @@ namespace ActorParallel.TestKit;
 /// <summary>
 /// A scheduler on virtual time: nothing fires until the test calls <see cref="Advance"/> or
 /// <see cref="AdvanceTo"/>, which then runs, on the calling thread and in due-time order, everything due
-/// by the new time (a repeating item as many times as its interval fits). Select it with
+/// by the new time. Select it with
 /// <c>actorparallel.scheduler.implementation = "ActorParallel.TestKit.TestScheduler, ActorParallel.TestKit"</c>
 /// and reach it as <c>(TestScheduler)Sys.Scheduler</c>.
 /// </summary>
@@ -73,43 +73,50 @@ public class TestScheduler : IScheduler, IAdvancedScheduler
         AdvanceTo(Now + offset);
     }
 
-    /// <summary>Moves the clock to <paramref name="dateTime"/> (never backwards), running everything that falls due.</summary>
+    /// <summary>
+    /// Moves the clock to <paramref name="dateTime"/>, then runs, once each and in due-time order, the
+    /// items due by then; a repeating item is rescheduled one interval after the new time (as Akka.NET's
+    /// TestScheduler does, so a long Advance fires a periodic timer once, not once per interval).
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="dateTime"/> is before <see cref="Now"/>.</exception>
     public void AdvanceTo(DateTimeOffset dateTime)
     {
-        while (true)
+        var due = new List<Item>();
+        lock (_gate)
         {
-            Item item;
-            lock (_gate)
+            if (dateTime < _now)
             {
-                if (!_pending.TryPeek(out item!, out var key) || key.Due > dateTime)
-                {
-                    if (dateTime > _now)
-                    {
-                        _now = dateTime;
-                    }
-
-                    return;
-                }
-
-                _pending.Dequeue();
-                if (key.Due > _now)
-                {
-                    _now = key.Due;
-                }
-
-                if (item.IsCancelled)
-                {
-                    continue;
-                }
-
-                if (item.Interval is { } interval)
-                {
-                    Enqueue(item, key.Due + interval);
-                }
+                throw new InvalidOperationException($"You can't reverse time: {dateTime:O} is before the scheduler's now, {_now:O}.");
             }
 
-            // Run outside the lock: the action may schedule more work (a timer restarting itself).
+            _now = dateTime;
+            while (_pending.TryPeek(out var item, out var key) && key.Due <= dateTime)
+            {
+                _pending.Dequeue();
+                if (!item.IsCancelled)
+                {
+                    due.Add(item);
+                }
+            }
+        }
+
+        // Run outside the lock: an action may schedule more work (a timer restarting itself); that work
+        // is due after now, so it waits for the next Advance.
+        foreach (var item in due)
+        {
+            if (item.IsCancelled)
+            {
+                continue;
+            }
+
             item.Action();
+            if (item.Interval is { } interval && !item.IsCancelled)
+            {
+                lock (_gate)
+                {
+                    Enqueue(item, _now + interval);
+                }
+            }
         }
     }
 

@@ -69,8 +69,9 @@ public class HeartbeatSpec : TestKit.Xunit2.TestKit
         Scheduler.Advance(TimeSpan.FromSeconds(1));
         await monitor.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
 
-        Scheduler.Advance(TimeSpan.FromSeconds(2));
+        Scheduler.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(2, (await monitor.ExpectMsgAsync<Missed>()).Count);
+        Scheduler.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(3, (await monitor.ExpectMsgAsync<Missed>()).Count);
     }
 }
