@@ -184,11 +184,16 @@ public abstract partial class TestKitBase
         Assertions.AssertEqual(expected, actual, "Expected the message from {0}, but it came from {1}.{2}", expected, actual, Hint(hint));
 
     /// <summary>Fails if any message arrives within single-expect-default (or the remaining Within time).</summary>
-    public void ExpectNoMsg() => ExpectNoMsgAsync().AsTask().GetAwaiter().GetResult();
+    public void ExpectNoMsg(CancellationToken cancellationToken = default) => ExpectNoMsgAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
 
-    public void ExpectNoMsg(TimeSpan duration) => ExpectNoMsgAsync(duration).AsTask().GetAwaiter().GetResult();
+    public void ExpectNoMsg(TimeSpan duration, CancellationToken cancellationToken = default) =>
+        ExpectNoMsgAsync(duration, cancellationToken).AsTask().GetAwaiter().GetResult();
 
-    public void ExpectNoMsg(int milliseconds) => ExpectNoMsg(TimeSpan.FromMilliseconds(milliseconds));
+    public void ExpectNoMsg(int milliseconds, CancellationToken cancellationToken = default) =>
+        ExpectNoMsg(TimeSpan.FromMilliseconds(milliseconds), cancellationToken);
+
+    public ValueTask ExpectNoMsgAsync(int milliseconds, CancellationToken cancellationToken = default) =>
+        ExpectNoMsgAsync(TimeSpan.FromMilliseconds(milliseconds), cancellationToken);
 
     public ValueTask ExpectNoMsgAsync(CancellationToken cancellationToken = default) => ExpectNoMsgCoreAsync(RemainingOrDefault, cancellationToken);
 

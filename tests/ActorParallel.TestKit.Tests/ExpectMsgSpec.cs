@@ -146,6 +146,7 @@ public sealed class ExpectMsgSpec : Xunit2.TestKit
         Assert.Contains("intruder", failure.Message, StringComparison.Ordinal);
         TestActor.Tell("again");
         Assert.ThrowsAny<XunitException>(() => ExpectNoMsg(100));
+        await ExpectNoMsgAsync(50);
     }
 
     [Fact]
