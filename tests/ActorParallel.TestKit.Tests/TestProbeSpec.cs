@@ -88,3 +88,25 @@ public sealed class TestProbeSpec : Xunit2.TestKit
         }
     }
 }
+
+public sealed class SecondSystemSpec : Xunit2.TestKit
+{
+    [Fact]
+    public async Task Probes_and_event_filters_work_on_another_system()
+    {
+        var other = ActorSystem.Create("other", DefaultConfig);
+        try
+        {
+            var probe = CreateTestProbe(other, "remote-ish");
+            var echo = other.ActorOf(Props.Create<CounterActor>());
+            await CreateEventFilter(other).Warning(start: "careful").ExpectOneAsync(() => echo.Tell("log-warning"));
+            probe.Send(echo, "get");
+            Assert.Equal(0, await probe.ExpectMsgAsync<int>());
+            Assert.Equal("other", probe.Sys.Name);
+        }
+        finally
+        {
+            Shutdown(other, verifySystemShutdown: true);
+        }
+    }
+}
