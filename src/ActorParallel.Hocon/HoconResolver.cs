@@ -13,11 +13,12 @@ internal sealed class HoconResolver
 
     private readonly HoconObject _root;
     private readonly bool _useEnvironment;
-    private readonly Dictionary<HoconValue, HoconValue?> _cache = new(ReferenceEqualityComparer.Instance);
-
-    // Nodes being resolved right now, innermost last: re-entering one is a cycle.
+    // Nodes being resolved right now, innermost last (for cycle messages). Each node records its own
+    // progress and result (HoconUnresolved.ResolveState): the parser gives every resolution fresh nodes.
     private readonly List<HoconValue> _active = [];
-    private readonly HashSet<HoconValue> _activeSet = new(ReferenceEqualityComparer.Instance);
+
+    // Containers whose children are being resolved: meeting one again means it contains itself.
+    private readonly HashSet<HoconValue> _filling = new(ReferenceEqualityComparer.Instance);
 
     private HoconResolver(HoconObject root, bool useEnvironment)
     {
@@ -72,7 +73,7 @@ internal sealed class HoconResolver
         for (var i = 0; i < obj.Count; i++)
         {
             var value = obj.GetAt(i);
-            if (value is HoconLiteral)
+            if (!value.NeedsResolution)
             {
                 continue;
             }
@@ -142,20 +143,21 @@ internal sealed class HoconResolver
     }
 
     /// <summary>Resolves everything below a value whose top level is resolved; returns the value.</summary>
-    private HoconValue Full(HoconValue value)
+    private HoconValue Full(HoconValue value, HoconValue? via = null)
     {
         if (value is HoconObject obj)
         {
-            if (obj.FullyResolved)
+            if (obj.FullyResolved || !obj.NeedsResolution)
             {
                 return obj;
             }
 
+            EnterContainer(obj, via);
             List<string>? missing = null;
             for (var i = 0; i < obj.Count; i++)
             {
                 var child = obj.GetAt(i);
-                if (child is HoconLiteral)
+                if (!child.NeedsResolution)
                 {
                     continue;
                 }
@@ -167,10 +169,10 @@ internal sealed class HoconResolver
                     continue;
                 }
 
-                resolved = Full(resolved);
+                resolved = Full(resolved, child);
                 if (!ReferenceEquals(resolved, child))
                 {
-                    obj.Set(obj.KeyAt(i), resolved);
+                    obj.SetAt(i, resolved);
                 }
             }
 
@@ -183,20 +185,23 @@ internal sealed class HoconResolver
             }
 
             obj.FullyResolved = true;
+            obj.NeedsResolution = false;
+            _filling.Remove(obj);
             return obj;
         }
 
         if (value is HoconArray array)
         {
-            if (array.FullyResolved)
+            if (array.FullyResolved || !array.NeedsResolution)
             {
                 return array;
             }
 
+            EnterContainer(array, via);
             var items = array.MutableItems;
             for (var i = items.Count - 1; i >= 0; i--)
             {
-                if (items[i] is HoconLiteral)
+                if (!items[i].NeedsResolution)
                 {
                     continue;
                 }
@@ -208,34 +213,49 @@ internal sealed class HoconResolver
                 }
                 else
                 {
-                    items[i] = Full(resolved);
+                    items[i] = Full(resolved, items[i]);
                 }
             }
 
             array.FullyResolved = true;
+            array.NeedsResolution = false;
+            _filling.Remove(array);
         }
 
         return value;
     }
 
+    private void EnterContainer(HoconValue container, HoconValue? via)
+    {
+        if (!_filling.Add(container))
+        {
+            var culprit = via is HoconSubstitution s ? s.Display : "a substitution";
+            throw HoconTextParser.ErrorAt(
+                via?.Origin ?? container.Origin,
+                $"substitution cycle: {culprit} refers to a value that contains it (the value at {container.Origin})",
+                "a value cannot include itself; refer to a sibling or to an earlier definition instead");
+        }
+    }
+
     /// <summary>Resolves the top level of a node: the result is an object, array or literal (children may be unresolved), or null for "missing".</summary>
     private HoconValue? Shallow(HoconValue value)
     {
-        if (value.IsResolved)
+        if (value is not HoconUnresolved node)
         {
             return value;
         }
 
-        if (_cache.TryGetValue(value, out var cached))
+        if (node.ResolveState == 2)
         {
-            return cached;
+            return node.Resolved;
         }
 
-        if (!_activeSet.Add(value))
+        if (node.ResolveState == 1)
         {
             throw CycleError(value);
         }
 
+        node.ResolveState = 1;
         _active.Add(value);
         if (_active.Count > MaxChain)
         {
@@ -253,13 +273,18 @@ internal sealed class HoconResolver
                 _ => value,
             };
         }
+        catch
+        {
+            node.ResolveState = 0;
+            throw;
+        }
         finally
         {
             _active.RemoveAt(_active.Count - 1);
-            _activeSet.Remove(value);
         }
 
-        _cache[value] = result;
+        node.Resolved = result;
+        node.ResolveState = 2;
         return result;
     }
 
@@ -298,6 +323,17 @@ internal sealed class HoconResolver
         }
 
         var rendered = HoconPath.Render(s.Path.AsSpan(s.PrefixLength));
+        for (var frame = s.Frames; frame is not null; frame = frame.Outer)
+        {
+            if (frame.Below is null && IsPrefix(frame.Path, s.Path) && frame.Path.Length == s.Path.Length)
+            {
+                throw HoconTextParser.ErrorAt(
+                    s.Origin,
+                    $"substitution cycle: {s.Display} refers to the field it defines, and '{rendered}' has no earlier definition to refer to",
+                    $"define '{rendered}' before this line, or write ${{?{rendered}}} to allow it to be undefined");
+            }
+        }
+
         throw HoconTextParser.ErrorAt(
             s.Origin,
             $"could not resolve substitution {s.Display}: no value at path '{rendered}'"
@@ -382,7 +418,8 @@ internal sealed class HoconResolver
             }
         }
 
-        return any ? HoconTextParser.Concatenate(pieces, c.Origin) : null;
+        // Lightbend keeps the whitespace even when every value around it is missing: "${?x} ${?y}" is " ".
+        return any || pieces.Count > 0 ? HoconTextParser.Concatenate(pieces, c.Origin, resolved: true) : null;
     }
 
     private HoconValue? ResolveMerge(HoconDelayedMerge m)

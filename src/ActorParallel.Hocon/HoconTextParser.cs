@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ActorParallel.Configuration;
@@ -17,6 +19,19 @@ internal sealed partial class HoconTextParser
     private readonly string[] _prefix;
     private readonly IncludeContext _includes;
     private readonly string? _directory;
+
+    // Keys repeat a lot in configuration files (and across files): a small direct-mapped cache per
+    // thread (no locking) returns the same string for the same key text most of the time.
+    private const int KeyCacheSize = 1024;
+    [ThreadStatic]
+    private static string?[]? t_keyCache;
+    private readonly string?[] _keyCache;
+
+    // Segments of the key just read (reused, so reading a key allocates only new strings).
+    private readonly List<string> _key = new(4);
+
+    // The path of the field being parsed (include prefix first): needed only by += and include.
+    private readonly List<string> _path;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
@@ -30,6 +45,8 @@ internal sealed partial class HoconTextParser
         _prefix = prefix;
         _includes = includes;
         _directory = directory;
+        _path = [.. prefix];
+        _keyCache = t_keyCache ??= new string?[KeyCacheSize];
         if (_text.Length > 0 && _text[0] == '\uFEFF')
         {
             _pos = 1;
@@ -50,7 +67,8 @@ internal sealed partial class HoconTextParser
     {
         var parser = new HoconTextParser(path, "path '" + path + "'", json: false, [], IncludeContext.None, null);
         parser.SkipSpaces();
-        var segments = parser.ReadKey(forSubstitution: false);
+        parser.ReadKey(forSubstitution: false);
+        var segments = parser._key.ToArray();
         parser.SkipSpaces();
         if (!parser.AtEnd)
         {
@@ -72,7 +90,7 @@ internal sealed partial class HoconTextParser
             var origin = Here;
             _pos++;
             root = new HoconObject(origin);
-            ParseObjectBody(root, _prefix, braced: true);
+            ParseObjectBody(root, braced: true);
         }
         else if (_json && !AtEnd)
         {
@@ -91,7 +109,7 @@ internal sealed partial class HoconTextParser
             }
 
             root = new HoconObject(Here);
-            ParseObjectBody(root, _prefix, braced: false);
+            ParseObjectBody(root, braced: false);
         }
 
         SkipAll();
@@ -103,13 +121,78 @@ internal sealed partial class HoconTextParser
         return root;
     }
 
+    /// <summary>The text as a string, shared with earlier keys and values of the same text when the cache has it.</summary>
+    private string Intern(ReadOnlySpan<char> text)
+    {
+        var length = text.Length;
+        if (length == 0 || length > 64)
+        {
+            return text.ToString();
+        }
+
+        var slot = ((length * 31) + (text[0] * 7) + (text[length - 1] * 13) + text[length / 2]) & (KeyCacheSize - 1);
+        var cached = _keyCache[slot];
+        if (cached is not null && text.SequenceEqual(cached))
+        {
+            return cached;
+        }
+
+        var created = text.ToString();
+        _keyCache[slot] = created;
+        return created;
+    }
+
     internal ConfigurationException Error(string what, string fix) => ErrorAt(Here, what, fix);
 
     internal static ConfigurationException ErrorAt(HoconOrigin origin, string what, string fix)
         => new($"{origin}: {what}. Fix: {fix}.", origin);
 
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\\\n");
+
+    /// <summary>For each ASCII character: 1 when it may appear in unquoted text ('/' too: only "//" ends a run).</summary>
+    private static readonly byte[] UnquotedTable = BuildUnquotedTable();
+
+    private static byte[] BuildUnquotedTable()
+    {
+        var table = new byte[128];
+        for (var c = (char)33; c < 127; c++)
+        {
+            table[c] = IsForbidden(c) ? (byte)0 : (byte)1;
+        }
+
+        return table;
+    }
+
+    /// <summary>The end of the unquoted run starting at <paramref name="start"/> (stops at "//", whitespace and forbidden characters).</summary>
+    private int UnquotedRunEnd(int start)
+    {
+        var text = _text;
+        var table = UnquotedTable;
+        var i = start;
+        while ((uint)i < (uint)text.Length)
+        {
+            var c = text[i];
+            if (c < 128)
+            {
+                if (table[c] == 0 || (c == '/' && i + 1 < text.Length && text[i + 1] == '/'))
+                {
+                    return i;
+                }
+            }
+            else if (IsSpace(c))
+            {
+                return i;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char c)
-        => c is ' ' or '\t' or '\r' or '\f' or '\v' or '\uFEFF' || (c > 127 && c != '\n' && char.IsWhiteSpace(c));
+        => c == ' ' || c is '\t' or '\r' or '\f' or '\v' or '\uFEFF' || (c > 127 && c != '\n' && char.IsWhiteSpace(c));
 
     /// <summary>Characters that end an unquoted string (besides whitespace and "//").</summary>
     private static bool IsForbidden(char c)
@@ -207,14 +290,6 @@ internal sealed partial class HoconTextParser
         var result = new string[prefix.Length + segments.Length];
         prefix.CopyTo(result, 0);
         segments.CopyTo(result, prefix.Length);
-        return result;
-    }
-
-    private static string[] Append(string[] prefix, string segment)
-    {
-        var result = new string[prefix.Length + 1];
-        prefix.CopyTo(result, 0);
-        result[^1] = segment;
         return result;
     }
 }

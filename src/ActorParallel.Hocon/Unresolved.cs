@@ -8,7 +8,19 @@ internal abstract class HoconUnresolved : HoconValue
     {
     }
 
+    internal override bool NeedsResolution
+    {
+        get => true;
+        set { }
+    }
+
     internal override bool IsResolved => false;
+
+    /// <summary>Resolution progress: 0 not started, 1 in progress (meeting it again is a cycle), 2 done.</summary>
+    internal byte ResolveState { get; set; }
+
+    /// <summary>The resolved value once <see cref="ResolveState"/> is 2 (null: an optional substitution that is undefined).</summary>
+    internal HoconValue? Resolved { get; set; }
 
     public override HoconValueType Type
         => throw new ConfigurationException(

@@ -93,6 +93,12 @@ public sealed partial class ActorCell : IUntypedActorContext
             {
                 AutoReceiveMessage(envelope);
             }
+            else if (ReferenceEquals(message, ActorParallel.Actor.ReceiveTimeout.Instance) && _receiveTimeout is null
+                && ReferenceEquals(envelope.Sender, Self))
+            {
+                // Our own timeout that fired just before the actor switched it off: nobody wants it any more.
+                // (A ReceiveTimeout forwarded by another actor has another sender and is delivered.)
+            }
             else
             {
                 ReceiveMessage(message);
@@ -133,6 +139,11 @@ public sealed partial class ActorCell : IUntypedActorContext
 
     private void AutoReceiveMessage(Envelope envelope)
     {
+        if (SystemImpl.Settings.DebugAutoReceive && envelope.Message is not TimerScheduler.TimerMessage)
+        {
+            Publish(new Debug(Self.Path.ToString(), _actor?.GetType() ?? GetType(), $"received AutoReceiveMessage {envelope}"));
+        }
+
         switch (envelope.Message)
         {
             case Terminated terminated:

@@ -35,7 +35,17 @@ public abstract class ActorSystem : IActorRefFactory, IDisposable
         }
 
         var system = new ActorSystemImpl(name, config, setup);
-        system.Start();
+        try
+        {
+            system.Start();
+        }
+        catch
+        {
+            // A half-started system (e.g. a logger that cannot be created) must not leak its actors and threads.
+            system.FinalTerminate();
+            throw;
+        }
+
         return system;
     }
 

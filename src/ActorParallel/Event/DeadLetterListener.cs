@@ -24,6 +24,12 @@ internal sealed class DeadLetterListener : ActorBase
             return false;
         }
 
+        var system = (ActorSystemImpl)Context.System;
+        if (system.IsTerminating && !system.Settings.LogDeadLettersDuringShutdown)
+        {
+            return true;
+        }
+
         _count++;
         if (_count > _maxCount || deadLetter.Message is IDeadLetterSuppression)
         {

@@ -37,8 +37,15 @@ public class LoggingBus
 
             _subscriptions.Add((subscriber, channel));
             _cache.Clear();
-            return true;
         }
+
+        // Outside the lock: publishing takes it again to compute subscribers.
+        if (this is EventStream { Debug: true } && !typeof(LogEvent).IsAssignableFrom(channel))
+        {
+            Publish(new Debug(GetType().Name, GetType(), $"subscribing {subscriber} to channel {channel}"));
+        }
+
+        return true;
     }
 
     public bool Unsubscribe(IActorRef subscriber, Type channel)
