@@ -62,6 +62,14 @@ public sealed class WithinAwaitSpec : Xunit2.TestKit
     }
 
     [Fact]
+    public void AwaitAssert_without_a_duration_is_bounded_by_Within()
+    {
+        var failure = Assert.ThrowsAny<XunitException>(() =>
+            Within(TimeSpan.FromMilliseconds(300), () => AwaitAssert(() => Assert.Fail("still failing"))));
+        Assert.Contains("still failing", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AwaitCondition_polls_and_fails_with_the_message()
     {
         var counter = 0;
