@@ -33,6 +33,14 @@ public sealed class TestKitConfigSpec
     }
 
     [Fact]
+    public void A_TestKit_with_logging_off_starts_and_expects_as_usual()
+    {
+        using var kit = new Xunit2.TestKit("actorparallel.loglevel = OFF");
+        kit.TestActor.Tell("quiet", ActorRefs.NoSender);
+        kit.ExpectMsg("quiet");
+    }
+
+    [Fact]
     public void A_bad_timefactor_is_a_configuration_error_that_says_how_to_fix_it()
     {
         var failure = Assert.Throws<ConfigurationException>(() => new Xunit2.TestKit("actorparallel.test.timefactor = 0"));
