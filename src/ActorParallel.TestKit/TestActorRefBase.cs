@@ -47,7 +47,10 @@ public abstract class TestActorRefBase<TActor> : IInternalActorRef
     public void Receive(object message, IActorRef? sender = null) =>
         _ref.Cell.ReceiveMessageForTest(new Envelope(message, sender ?? ActorRefs.NoSender));
 
-    /// <summary>As <see cref="Receive"/>, for actors whose handler completes asynchronously.</summary>
+    /// <summary>
+    /// <see cref="Receive"/>, returning a completed task (Akka.NET's signature). It does not wait for the
+    /// continuation of an async handler: send with Tell and expect the reply for those.
+    /// </summary>
     public Task ReceiveAsync(object message, IActorRef? sender = null)
     {
         Receive(message, sender);
