@@ -60,7 +60,7 @@ public class TestKit : TestKitBase, IDisposable
         system.EventStream.Subscribe(logger, typeof(LogEvent));
     }
 
-    /// <summary>Called after the system has been shut down.</summary>
+    /// <summary>Called when the test ends, while <see cref="TestKitBase.Sys"/> still runs; the system is shut down right after.</summary>
     protected virtual void AfterAll()
     {
     }
@@ -81,8 +81,14 @@ public class TestKit : TestKitBase, IDisposable
         _disposed = true;
         if (disposing)
         {
-            Shutdown();
-            AfterAll();
+            try
+            {
+                AfterAll();
+            }
+            finally
+            {
+                Shutdown();
+            }
         }
     }
 }

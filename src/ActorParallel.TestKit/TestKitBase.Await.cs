@@ -4,7 +4,10 @@ namespace ActorParallel.TestKit;
 
 public abstract partial class TestKitBase
 {
-    /// <summary>Retries <paramref name="assertion"/> every <paramref name="interval"/> until it passes or <paramref name="duration"/> runs out (then its last failure is rethrown).</summary>
+    /// <summary>
+    /// Retries <paramref name="assertion"/> every <paramref name="interval"/> (default 100 ms) until it passes or
+    /// <paramref name="duration"/> (default: remaining or single-expect-default, dilated) runs out; then its last failure is rethrown.
+    /// </summary>
     public void AwaitAssert(Action assertion, TimeSpan? duration = null, TimeSpan? interval = null, CancellationToken cancellationToken = default) =>
         AwaitAssertAsync(() =>
         {
@@ -22,7 +25,7 @@ public abstract partial class TestKitBase
     public async Task AwaitAssertAsync(Func<Task> assertion, TimeSpan? duration = null, TimeSpan? interval = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(assertion);
-        var max = RemainingOrDilated(duration ?? TestKitSettings.DefaultTimeout);
+        var max = RemainingOrDilated(duration);
         var pause = interval ?? TimeSpan.FromMilliseconds(100);
         var start = Stopwatch.GetTimestamp();
         while (true)
@@ -63,7 +66,11 @@ public abstract partial class TestKitBase
     public bool AwaitConditionNoThrow(Func<bool> conditionIsFulfilled, TimeSpan max, TimeSpan? interval = null) =>
         AwaitConditionNoThrowAsync(() => Task.FromResult(conditionIsFulfilled()), max, interval, CancellationToken.None).GetAwaiter().GetResult();
 
-    private async Task<bool> AwaitConditionNoThrowAsync(Func<Task<bool>> condition, TimeSpan? max, TimeSpan? interval, CancellationToken cancellationToken)
+    public Task<bool> AwaitConditionNoThrowAsync(Func<bool> conditionIsFulfilled, TimeSpan max, TimeSpan? interval = null, CancellationToken cancellationToken = default) =>
+        AwaitConditionNoThrowAsync(() => Task.FromResult(conditionIsFulfilled()), max, interval, cancellationToken);
+
+    /// <summary>Polls <paramref name="condition"/> until it is true (then true) or <paramref name="max"/> passes (then false).</summary>
+    public async Task<bool> AwaitConditionNoThrowAsync(Func<Task<bool>> condition, TimeSpan? max, TimeSpan? interval = null, CancellationToken cancellationToken = default)
     {
         var limit = RemainingOrDilated(max);
         var pause = interval ?? TimeSpan.FromMilliseconds(50);

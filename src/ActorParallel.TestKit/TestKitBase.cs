@@ -21,6 +21,11 @@ public abstract partial class TestKitBase
     private readonly Channel<MessageEnvelope> _queue = Channel.CreateUnbounded<MessageEnvelope>(
         new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
+    /// <summary>Messages put back by ReceiveWhile; read before the channel. Used only by the test thread.</summary>
+    private readonly Stack<MessageEnvelope> _putBack = new();
+
+    private EventFilterFactory? _eventFilter;
+
     /// <summary>End of the innermost Within block, as a Stopwatch timestamp; null outside Within.</summary>
     private long? _end;
 
@@ -28,9 +33,45 @@ public abstract partial class TestKitBase
     {
         Assertions = assertions ?? throw new ArgumentNullException(nameof(assertions));
         Sys = system ?? ActorSystem.Create(actorSystemName ?? "test", (config ?? Config.Empty).WithFallback(DefaultConfig));
-        TestKitSettings = SettingsFor(Sys);
+        try
+        {
+            TestKitSettings = SettingsFor(Sys);
+        }
+        catch (ConfigurationException) when (system is null)
+        {
+            // The test never gets the system it cannot use, so it could not shut it down either.
+            Sys.Terminate();
+            throw;
+        }
+
         TestActor = CreateTestActor(testActorName ?? "testActor");
         ActorRefImplicitSenderExtensions.OutsideSender.Value = TestActor;
+        AwaitTestEventListener();
+    }
+
+    /// <summary>
+    /// Loggers start asynchronously; wait until the TestEventListener (if configured) has subscribed, so
+    /// that a Mute published by the test, or an event logged right away, is not lost.
+    /// </summary>
+    private void AwaitTestEventListener()
+    {
+        // With logging off the system drops its loggers' subscriptions, so there is nothing to wait for.
+        if (string.Equals(Sys.Settings.LogLevel, "OFF", StringComparison.OrdinalIgnoreCase)
+            || !Sys.Settings.Loggers.Any(l => l.StartsWith(typeof(TestEventListener).FullName!, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (long)(Dilated(TestKitSettings.DefaultTimeout).TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            var flush = new TestEventListener.Flush();
+            Sys.EventStream.Publish(flush);
+            if (flush.Done.Task.Wait(TimeSpan.FromMilliseconds(20)))
+            {
+                return;
+            }
+        }
     }
 
     protected TestKitBase(ITestKitAssertions assertions, ActorSystemSetup setup, string? actorSystemName = null, string? testActorName = null)
@@ -62,7 +103,7 @@ public abstract partial class TestKitBase
     {
         var writer = _queue.Writer;
         var unique = $"{name}{Interlocked.Increment(ref _testActorCount)}";
-        return ((ExtendedActorSystem)Sys).SystemActorOf(Props.Create(() => new TestActor(writer)), unique);
+        return ((ExtendedActorSystem)Sys).SystemActorOf(Props.Create(() => new InternalTestActor(writer)), unique);
     }
 
     /// <summary>The TestKit's reference configuration (<c>actorparallel.test</c> defaults).</summary>
@@ -74,6 +115,9 @@ public abstract partial class TestKitBase
         "actorparallel.actor.debug { receive = on, autoreceive = on, lifecycle = on, event-stream = on, unhandled = on }");
 
     public ITestKitAssertions Assertions { get; }
+
+    /// <summary>Filters for the log events of <see cref="Sys"/>: <c>EventFilter.Exception&lt;T&gt;().ExpectOne(...)</c>.</summary>
+    public EventFilterFactory EventFilter => _eventFilter ??= new EventFilterFactory(this);
 
     public ActorSystem Sys { get; }
 
@@ -89,7 +133,7 @@ public abstract partial class TestKitBase
     public object? LastMessage { get; private set; }
 
     /// <summary>True when <see cref="TestActor"/> has messages not yet received by the test.</summary>
-    public bool HasMessages => _queue.Reader.Count > 0;
+    public bool HasMessages => _putBack.Count > 0 || _queue.Reader.Count > 0;
 
     public IActorRef ActorOf(Props props) => Sys.ActorOf(props);
 
@@ -107,15 +151,47 @@ public abstract partial class TestKitBase
     /// <summary>Makes <see cref="TestActor"/> watch <paramref name="actorToWatch"/>; its Terminated arrives as a message.</summary>
     public IActorRef Watch(IActorRef actorToWatch)
     {
-        TestActor.Tell(new TestActor.WatchCommand(actorToWatch, true), ActorRefs.NoSender);
+        TestActor.Tell(new TestKit.TestActor.Watch(actorToWatch), ActorRefs.NoSender);
         return actorToWatch;
     }
 
     public IActorRef Unwatch(IActorRef actorToUnwatch)
     {
-        TestActor.Tell(new TestActor.WatchCommand(actorToUnwatch, false), ActorRefs.NoSender);
+        TestActor.Tell(new TestKit.TestActor.Unwatch(actorToUnwatch), ActorRefs.NoSender);
         return actorToUnwatch;
     }
+
+    /// <summary>Makes <see cref="TestActor"/> drop (not queue) messages for which <paramref name="shouldIgnore"/> is true.</summary>
+    public void IgnoreMessages(Func<object, bool> shouldIgnore)
+    {
+        ArgumentNullException.ThrowIfNull(shouldIgnore);
+        TestActor.Tell(new TestKit.TestActor.SetIgnore(m => shouldIgnore(m)), ActorRefs.NoSender);
+    }
+
+    /// <summary>Makes <see cref="TestActor"/> drop messages of type <typeparamref name="TMsg"/>.</summary>
+    public void IgnoreMessages<TMsg>() => IgnoreMessages(m => m is TMsg);
+
+    /// <summary>Makes <see cref="TestActor"/> drop messages of type <typeparamref name="TMsg"/> that match <paramref name="shouldIgnore"/>.</summary>
+    public void IgnoreMessages<TMsg>(Func<TMsg, bool> shouldIgnore)
+    {
+        ArgumentNullException.ThrowIfNull(shouldIgnore);
+        IgnoreMessages(m => m is TMsg typed && shouldIgnore(typed));
+    }
+
+    /// <summary>Stops ignoring messages.</summary>
+    public void IgnoreNoMessages() => TestActor.Tell(new TestKit.TestActor.SetIgnore(null), ActorRefs.NoSender);
+
+    /// <summary>Installs an auto-pilot that runs on each message <see cref="TestActor"/> receives, before the test sees it.</summary>
+    public void SetAutoPilot(AutoPilot pilot) => TestActor.Tell(new TestKit.TestActor.SetAutoPilot(pilot), ActorRefs.NoSender);
+
+    /// <summary>A latch that opens after <paramref name="count"/> CountDowns; Ready waits up to default-timeout (dilated).</summary>
+    public TestLatch CreateTestLatch(int count = 1) => new(count, Dilated(TestKitSettings.DefaultTimeout));
+
+    /// <summary>A barrier for <paramref name="count"/> parties; Await waits up to default-timeout (dilated).</summary>
+    public TestBarrier CreateTestBarrier(int count) => new(this, count);
+
+    /// <summary>EventFilters for <paramref name="system"/> (which must use the TestEventListener).</summary>
+    public EventFilterFactory CreateEventFilter(ActorSystem system) => new(this, system);
 
     /// <summary>Scales a duration by <c>actorparallel.test.timefactor</c>.</summary>
     public TimeSpan Dilated(TimeSpan duration) =>
