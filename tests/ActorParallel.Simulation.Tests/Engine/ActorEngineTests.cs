@@ -27,8 +27,8 @@ public sealed class ActorEngineTests : EngineTests
         var p = Small("wordcount"); // 7 map tasks, 3 reducers
         var run = await CreateEngine().RunAsync(workload, new JobRequest("wordcount", p, 2));
         Assert.True(workload.Check(workload.RunSerial(p), run.Answer).Passed);
-        // 7 tasks out, 7 results back, and each map task sends one part to each of the 3 reducers.
-        Assert.Equal((2 * 7) + (7 * 3), run.Metrics.Messages);
+        // 7 tasks out, 7 results back, and each map task sends one part per partition (PartitionsPerReducer for each of the 3 reducers).
+        Assert.Equal((2 * 7) + (7 * 3 * SupervisorActor.PartitionsPerReducer), run.Metrics.Messages);
     }
 
     [Fact]

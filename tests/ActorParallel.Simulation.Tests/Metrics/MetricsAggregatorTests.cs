@@ -111,8 +111,11 @@ public sealed class MetricsAggregatorTests
             if (instrument.Meter.Name == SimulationMeter.MeterName)
                 l.EnableMeasurementEvents(instrument);
         };
-        listener.SetMeasurementEventCallback<long>((i, v, _, _) =>
+        // The meter name is process-wide and engine tests run jobs meanwhile: count only this test's workload tag.
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) =>
         {
+            if (!IsOurs(tags))
+                return;
             if (i.Name.EndsWith("tasks.completed", StringComparison.Ordinal))
                 tasks += v;
             else if (i.Name.EndsWith(".messages", StringComparison.Ordinal))
@@ -120,17 +123,30 @@ public sealed class MetricsAggregatorTests
             else if (i.Name.EndsWith("bytes", StringComparison.Ordinal))
                 bytes += v;
         });
-        listener.SetMeasurementEventCallback<double>((_, v, _, _) => duration += v);
+        listener.SetMeasurementEventCallback<double>((_, v, tags, _) => duration += IsOurs(tags) ? v : 0);
         listener.Start();
 
         using var meter = new SimulationMeter();
-        meter.Record(new TaskCompleted(Ms(1), 0, 0, Ms(7)), "pi");
-        meter.Record(new MessageSent(Ms(1), 64), "pi");
-        meter.Record(new TaskDispatched(Ms(1), 0, 0), "pi");
+        meter.Record(new TaskCompleted(Ms(1), 0, 0, Ms(7)), MeterTestWorkload);
+        meter.Record(new MessageSent(Ms(1), 64), MeterTestWorkload);
+        meter.Record(new TaskDispatched(Ms(1), 0, 0), MeterTestWorkload);
 
         Assert.Equal(1, tasks);
         Assert.Equal(1, messages);
         Assert.Equal(64, bytes);
         Assert.Equal(7, duration, 9);
+    }
+
+    private const string MeterTestWorkload = "meter-test";
+
+    private static bool IsOurs(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag is { Key: "workload", Value: MeterTestWorkload })
+                return true;
+        }
+
+        return false;
     }
 }

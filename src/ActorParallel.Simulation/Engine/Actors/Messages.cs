@@ -1,4 +1,5 @@
 using ActorParallel.Actor;
+using ActorParallel.Routing;
 using ActorParallel.Simulation.Metrics;
 using ActorParallel.Simulation.Workloads;
 
@@ -64,14 +65,26 @@ public sealed record JobOutcome(object? Answer, string? Error, JobMetrics Metric
     public bool Succeeded => Error is null;
 }
 
-/// <summary>Worker to reducer: the part of one map task's output that this reducer owns.</summary>
-public sealed record ShufflePart(int TaskId, object Part);
+/// <summary>
+/// Worker to reducers, through the shuffle's consistent-hashing router: partition <see cref="Partition"/> of
+/// one map task's output. The partition is the hash key, so every task's part of it reaches the same reducer.
+/// </summary>
+public sealed record ShufflePart(int TaskId, int Partition, object Part) : IConsistentHashable
+{
+    object IConsistentHashable.ConsistentHashKey => Partition;
+}
 
-/// <summary>Supervisor to reducer: all <see cref="Tasks"/> map tasks are done; reduce once every part is in.</summary>
-public sealed record ReduceNow(int Tasks);
+/// <summary>
+/// Supervisor to reducers, through the router with the same key as the parts: all <see cref="Tasks"/> map
+/// tasks are done; reduce <see cref="Partition"/> once every task's part of it is in.
+/// </summary>
+public sealed record ReduceNow(int Tasks, int Partition) : IConsistentHashable
+{
+    object IConsistentHashable.ConsistentHashKey => Partition;
+}
 
-/// <summary>Reducer to supervisor: its reduced output and the parts (messages) it received.</summary>
-public sealed record Reduced(int ReducerId, object Output, int Parts, long Bytes);
+/// <summary>Reducer to supervisor: one reduced partition and the parts (messages) it was made of.</summary>
+public sealed record Reduced(int Partition, object Output, int Parts, long Bytes);
 
 /// <summary>The result a shuffling map task reports to the supervisor: its output went to the reducers.</summary>
 public sealed record Shuffled

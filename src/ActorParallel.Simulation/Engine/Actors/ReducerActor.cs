@@ -4,39 +4,58 @@ using ActorParallel.Simulation.Workloads;
 namespace ActorParallel.Simulation.Engine.Actors;
 
 /// <summary>
-/// One reducer of a shuffle (wordcount): collects the part of every map task's output that hashes to
-/// it, keyed by task id so a retried task's parts count once, and reduces once the supervisor says all
-/// tasks are done and every part has arrived. Keys are routed with <see cref="StableHash"/> by the
-/// workers (our own consistent partitioning until the runtime's consistent-hashing router exists).
+/// One routee of the shuffle's <see cref="ActorParallel.Routing.ConsistentHashingPool"/> (wordcount). It
+/// owns whichever partitions the router's hash ring gives it, and knows them only by what arrives: for each
+/// partition it keeps every map task's part keyed by task id (so a retried task's part counts once), and
+/// reduces the partition once the supervisor's <see cref="ReduceNow"/> for it (routed by the same key) has
+/// come and all its parts are in. Reducers are interchangeable, so the pool creates them from one Props.
 /// </summary>
 public sealed class ReducerActor : ReceiveActor
 {
-    private readonly SortedDictionary<int, object> _parts = [];
-    private long _bytes;
-    private int? _expected;
-    private IActorRef? _replyTo;
+    private readonly Dictionary<int, Partition> _partitions = [];
 
-    public ReducerActor(int id, IShuffleWorkload workload)
+    public ReducerActor(IShuffleWorkload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
         Receive<ShufflePart>(p =>
         {
-            if (_parts.TryAdd(p.TaskId, p.Part))
-                _bytes += workload.EstimateBytes(p.Part);
-            TryFinish(id, workload);
+            var partition = Get(p.Partition);
+            if (partition.Parts.TryAdd(p.TaskId, p.Part))
+                partition.Bytes += workload.EstimateBytes(p.Part);
+            TryFinish(p.Partition, partition, workload);
         });
         Receive<ReduceNow>(r =>
         {
-            (_expected, _replyTo) = (r.Tasks, Sender);
-            TryFinish(id, workload);
+            var partition = Get(r.Partition);
+            (partition.Expected, partition.ReplyTo) = (r.Tasks, Sender);
+            TryFinish(r.Partition, partition, workload);
         });
     }
 
-    private void TryFinish(int id, IShuffleWorkload workload)
+    private Partition Get(int id)
     {
-        if (_expected is not { } expected || _parts.Count < expected || _replyTo is null)
+        if (!_partitions.TryGetValue(id, out var partition))
+            _partitions.Add(id, partition = new Partition());
+        return partition;
+    }
+
+    private void TryFinish(int id, Partition partition, IShuffleWorkload workload)
+    {
+        if (partition.Expected is not { } expected || partition.Parts.Count < expected || partition.ReplyTo is null)
             return;
-        _replyTo.Tell(new Reduced(id, workload.Reduce([.. _parts.Values]), _parts.Count, _bytes), Self);
-        _replyTo = null;
+        partition.ReplyTo.Tell(new Reduced(id, workload.Reduce([.. partition.Parts.Values]), partition.Parts.Count, partition.Bytes), Self);
+        partition.ReplyTo = null;
+    }
+
+    /// <summary>One partition's parts in task-id order, and who wants it reduced once <see cref="Expected"/> parts are in.</summary>
+    private sealed class Partition
+    {
+        public SortedDictionary<int, object> Parts { get; } = [];
+
+        public long Bytes { get; set; }
+
+        public int? Expected { get; set; }
+
+        public IActorRef? ReplyTo { get; set; }
     }
 }

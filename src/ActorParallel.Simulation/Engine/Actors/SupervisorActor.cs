@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActorParallel.Actor;
+using ActorParallel.Routing;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
 using ActorParallel.Simulation.Workloads;
@@ -10,12 +11,30 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// Runs one task-farm job: splits it, creates W workers on the worker dispatcher, hands out tasks
 /// through a <see cref="TaskLedger"/> (pull: refill as results arrive; push: all dealt round-robin at
 /// start), restarts workers that throw and retries their task, combines the results in task-id
-/// order, and reports every step to the metrics actor. Supervisor and workers share nothing but messages.
+/// order, and reports every step to the metrics actor. For a shuffle workload the workers send their map
+/// output to reducers through a consistent-hashing router (see <see cref="PartitionsPerReducer"/>) and the
+/// answer is combined from the reduced partitions. Supervisor and workers share nothing but messages.
 /// </summary>
 public sealed class SupervisorActor : ReceiveActor
 {
     /// <summary>Bytes of a task or result envelope beyond its payload (ids, attempt).</summary>
     public const int EnvelopeBytes = 32;
+
+    /// <summary>
+    /// Shuffle partitions per reducer. Each map output is cut by key (<see cref="StableHash"/>) into
+    /// P = reducers x this partitions, and each (task, partition) part is one message to a
+    /// <see cref="ConsistentHashingPool"/> of reducers, with the partition number as the hash key: the
+    /// router's ring, not the worker, decides which reducer owns which words. Partitions rather than words
+    /// because a message per word would be (distinct words x tasks) messages; a fixed key per partition also
+    /// lets <see cref="ReduceNow"/> follow the parts to the same reducer, so a reducer knows a partition is
+    /// complete (one part per task) without knowing the ring. A ring shares a few keys unevenly, so there
+    /// are many partitions per reducer and many ring points per reducer (<see cref="ShuffleVirtualNodes"/>):
+    /// with 4 per reducer and the default 10 points, one of 4 reducers could get half the partitions.
+    /// </summary>
+    public const int PartitionsPerReducer = 16;
+
+    /// <summary>Points per reducer on the shuffle router's hash ring (Akka's default of 10 spreads few keys unevenly).</summary>
+    public const int ShuffleVirtualNodes = 100;
 
     private readonly ITaskFarmWorkload _workload;
     private readonly JobRequest _request;
@@ -25,7 +44,8 @@ public sealed class SupervisorActor : ReceiveActor
     // The job clock: every metrics event is stamped with its elapsed time.
     private readonly Stopwatch _clock = new();
     private readonly List<IActorRef> _workers = [];
-    private readonly List<IActorRef> _reducers = [];
+    private IActorRef? _shuffle;
+    private int _partitions;
     private object[] _reduced = [];
     private int _reducedCount;
     private bool _reducing;
@@ -81,19 +101,17 @@ public sealed class SupervisorActor : ReceiveActor
         if (_workload is IShuffleWorkload shuffle)
         {
             var reducers = shuffle.Reducers(_request.Parameters);
-            _reduced = new object[reducers];
-            for (var r = 0; r < reducers; r++)
-            {
-                var id = r;
-                _reducers.Add(Context.ActorOf(Props.Create(() => new ReducerActor(id, shuffle)).WithDispatcher(_workerDispatcher), $"reducer-{id}"));
-            }
+            _partitions = reducers * PartitionsPerReducer;
+            _reduced = new object[_partitions];
+            var reducer = Props.Create(() => new ReducerActor(shuffle)).WithDispatcher(_workerDispatcher);
+            _shuffle = Context.ActorOf(new ConsistentHashingPool(reducers).WithVirtualNodesFactor(ShuffleVirtualNodes).Props(reducer), "shuffle");
         }
 
         for (var i = 0; i < _request.Workers; i++)
         {
             var id = i;
-            var reducerRefs = _reducers.ToArray();
-            var props = Props.Create(() => new WorkerActor(id, _workload, _request.Faults, reducerRefs)).WithDispatcher(_workerDispatcher);
+            var (router, partitions) = (_shuffle, _partitions);
+            var props = Props.Create(() => new WorkerActor(id, _workload, _request.Faults, router, partitions)).WithDispatcher(_workerDispatcher);
             _workers.Add(Context.ActorOf(props, $"worker-{id}"));
         }
 
@@ -147,14 +165,14 @@ public sealed class SupervisorActor : ReceiveActor
     {
         if (_ledger is not { IsComplete: true } || _finished)
             return;
-        if (_reducers.Count > 0)
+        if (_shuffle is not null)
         {
-            // Map phase done: the reducers answer once every part has reached them.
+            // Map phase done: each partition's reducer answers once every part of it has reached it.
             if (!_reducing)
             {
                 _reducing = true;
-                foreach (var r in _reducers)
-                    r.Tell(new ReduceNow(_ledger.Total), Self);
+                for (var p = 0; p < _partitions; p++)
+                    _shuffle.Tell(new ReduceNow(_ledger.Total, p), Self);
             }
 
             return;
@@ -165,9 +183,9 @@ public sealed class SupervisorActor : ReceiveActor
 
     private void ReducerDone(Reduced r)
     {
-        if (_finished || _reduced[r.ReducerId] is not null)
+        if (_finished || _reduced[r.Partition] is not null)
             return;
-        _reduced[r.ReducerId] = r.Output;
+        _reduced[r.Partition] = r.Output;
         _reducedCount++;
         Emit(new MessageSent(_clock.Elapsed, r.Bytes + (EnvelopeBytes * (long)r.Parts), r.Parts));
         if (_reducedCount == _reduced.Length)
@@ -206,8 +224,10 @@ public sealed class SupervisorActor : ReceiveActor
 
     private void StopWorkers()
     {
-        foreach (var w in _workers.Concat(_reducers))
+        foreach (var w in _workers)
             Context.Stop(w);
+        if (_shuffle is not null)
+            Context.Stop(_shuffle);
     }
 
     private void Emit(MetricsEvent e) => _metrics.Tell(e, Self);

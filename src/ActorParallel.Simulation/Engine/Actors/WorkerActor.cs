@@ -16,16 +16,18 @@ public sealed class WorkerActor : ReceiveActor
     private readonly int _id;
 
     private readonly ITaskFarmWorkload _workload;
-    private readonly IReadOnlyList<IActorRef> _reducers;
+    private readonly IActorRef? _shuffle;
+    private readonly int _partitions;
 
     /// <param name="id">The worker's index, 0..W-1.</param>
     /// <param name="workload">The workload whose tasks it runs.</param>
     /// <param name="faults">Optional fault injection.</param>
-    /// <param name="reducers">For a shuffle workload, the reducers map outputs go to (by key); otherwise empty.</param>
-    public WorkerActor(int id, ITaskFarmWorkload workload, FaultInjection? faults, IReadOnlyList<IActorRef> reducers)
+    /// <param name="shuffle">For a shuffle workload, the consistent-hashing router in front of the reducers; otherwise null.</param>
+    /// <param name="partitions">For a shuffle, how many partitions (hash keys) each map output is cut into.</param>
+    public WorkerActor(int id, ITaskFarmWorkload workload, FaultInjection? faults, IActorRef? shuffle = null, int partitions = 0)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        (_id, _workload, _reducers) = (id, workload, reducers);
+        (_id, _workload, _shuffle, _partitions) = (id, workload, shuffle, partitions);
         Receive<ExecuteTask>(t =>
         {
             if (faults?.ShouldFail(t.Task.TaskId, t.Attempt) == true)
@@ -46,14 +48,18 @@ public sealed class WorkerActor : ReceiveActor
         Receive<AsyncTaskFailed>(f => throw new InvalidOperationException($"task {f.Task.Task.TaskId} failed: {f.Error.Message}", f.Error));
     }
 
-    /// <summary>For a shuffle, sends each reducer its part of the output and reports <see cref="Shuffled"/> instead of the output.</summary>
+    /// <summary>
+    /// For a shuffle, tells the router every partition of the output (empty ones too: a reducer counts one part
+    /// per task) and reports <see cref="Shuffled"/> instead of the output. The router, not the worker, picks
+    /// the reducer of each partition.
+    /// </summary>
     private TaskResult Deliver(TaskResult result)
     {
-        if (_reducers.Count == 0 || _workload is not IShuffleWorkload shuffle)
+        if (_shuffle is null || _workload is not IShuffleWorkload shuffle)
             return result;
-        var parts = shuffle.Partition(result.Output, _reducers.Count);
-        for (var r = 0; r < parts.Count; r++)
-            _reducers[r].Tell(new ShufflePart(result.TaskId, parts[r]), Self);
+        var parts = shuffle.Partition(result.Output, _partitions);
+        for (var p = 0; p < parts.Count; p++)
+            _shuffle.Tell(new ShufflePart(result.TaskId, p, parts[p]), Self);
         return result with { Output = Shuffled.Instance };
     }
 

@@ -20,7 +20,7 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
     [
         new("vocabulary", "5000", "distinct words in the generated corpus"),
         new("input", "", "read these files instead (';'-separated files or directories of *.txt)"),
-        new("reducers", "4", "reduce partitions (the actor shuffle's reducer count)"),
+        new("reducers", "4", "reducer actors behind the actor shuffle's consistent-hashing router"),
     ];
 
     protected override IEnumerable<WordCountTask> Split(WorkloadParameters p)
@@ -64,12 +64,12 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
         return parameters.GetInt("reducers", 4);
     }
 
-    /// <summary>Word w goes to reducer <see cref="StableHash.Partition"/>(w, reducers): the same on every node.</summary>
-    public IReadOnlyList<object> Partition(object mapOutput, int reducers) => [.. ((WordCounts)mapOutput).Partition(reducers)];
+    /// <summary>Word w goes to partition <see cref="StableHash.Partition"/>(w, partitions): the same on every node.</summary>
+    public IReadOnlyList<object> Partition(object mapOutput, int partitions) => [.. ((WordCounts)mapOutput).Partition(partitions)];
 
     public object Reduce(IReadOnlyList<object> parts) => WordCounts.Reduce(parts.Cast<WordCounts>());
 
-    /// <summary>Reducers own disjoint words, so merging their outputs is a sorted concatenation.</summary>
+    /// <summary>Partitions hold disjoint words, so merging the reduced ones is a sorted concatenation.</summary>
     public object CombineReduced(WorkloadParameters parameters, IReadOnlyList<object> reduced) => WordCounts.Reduce(reduced.Cast<WordCounts>());
 
     private static IReadOnlyList<string> AllLines(WorkloadParameters p)

@@ -7,7 +7,7 @@ public readonly record struct WordFrequency(string Word, long Count);
 
 /// <summary>
 /// Word counts sorted by word (ordinal): the output of a map task, of a reducer, and the final answer.
-/// Partitionable by key with <see cref="Partition"/> so a shuffle can route each word to one reducer.
+/// Partitionable by key with <see cref="Partition"/> so a shuffle can route each word (by its partition) to one reducer.
 /// </summary>
 public sealed record WordCounts(ImmutableArray<WordFrequency> Counts)
 {
@@ -22,12 +22,12 @@ public sealed record WordCounts(ImmutableArray<WordFrequency> Counts)
     public static WordCounts From(IEnumerable<KeyValuePair<string, long>> counts) =>
         new(counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new WordFrequency(c.Key, c.Value)).ToImmutableArray());
 
-    /// <summary>Splits these counts into one part per reducer; word w goes to reducer <see cref="StableHash.Partition"/>(w, reducers).</summary>
-    public ImmutableArray<WordCounts> Partition(int reducers)
+    /// <summary>Splits these counts into <paramref name="partitions"/> parts; word w goes to part <see cref="StableHash.Partition"/>(w, partitions).</summary>
+    public ImmutableArray<WordCounts> Partition(int partitions)
     {
-        var parts = Enumerable.Range(0, reducers).Select(_ => ImmutableArray.CreateBuilder<WordFrequency>()).ToArray();
+        var parts = Enumerable.Range(0, partitions).Select(_ => ImmutableArray.CreateBuilder<WordFrequency>()).ToArray();
         foreach (var c in Counts)
-            parts[StableHash.Partition(c.Word, reducers)].Add(c);
+            parts[StableHash.Partition(c.Word, partitions)].Add(c);
         return parts.Select(p => new WordCounts(p.ToImmutable())).ToImmutableArray();
     }
 
