@@ -18,6 +18,9 @@ public interface IPeer
 
     bool IsDone { get; }
 
+    /// <summary>Rounds (for heat: Jacobi steps) completed so far; fault injection and recovery count these.</summary>
+    int CompletedSteps { get; }
+
     /// <summary>The messages to send when the job starts.</summary>
     IReadOnlyList<PeerMessage> Start();
 
@@ -26,6 +29,12 @@ public interface IPeer
 
     /// <summary>The peer's part of the answer, once <see cref="IsDone"/>.</summary>
     object Result();
+
+    /// <summary>
+    /// An immutable snapshot of the whole state between two messages (including buffered messages), from
+    /// which <see cref="IPeerWorkload.Restore"/> rebuilds an equal peer after a failure.
+    /// </summary>
+    object Checkpoint();
 }
 
 /// <summary>A workload that brings its own topology of communicating peers instead of a task farm.</summary>
@@ -37,6 +46,9 @@ public interface IPeerWorkload : IWorkload
     object Assemble(WorkloadParameters parameters, IReadOnlyList<object> results);
 
     long EstimateBytes(PeerMessage message);
+
+    /// <summary>Rebuilds a peer from its <see cref="IPeer.Checkpoint"/>.</summary>
+    IPeer Restore(object checkpoint);
 }
 
 /// <summary>Runs a peer workload in one thread, delivering messages in FIFO order: the reference driver for tests.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using ActorParallel.Actor;
 using ActorParallel.Simulation.Experiments;
@@ -8,8 +9,10 @@ namespace ActorParallel.Simulation.Engine.Actors;
 
 /// <summary>
 /// Runs a peer workload (heat): one <see cref="PeerActor"/> per peer on the worker dispatcher (W threads),
-/// wired to each other, then assembles their results in peer-id order. A peer that throws fails the
-/// job: its state cannot be rebuilt without replaying every step.
+/// wired to each other, then assembles their results in peer-id order. A peer that throws is restarted
+/// and resumes from its checkpoint (the protocol is described on <see cref="PeerActor"/>); after
+/// task-retries failures at the same step the job fails naming the peer and the step. The dispatch
+/// mode (pull/push) does not apply to a peer topology and is ignored.
 /// </summary>
 public sealed class PeerCoordinatorActor : ReceiveActor
 {
@@ -18,6 +21,8 @@ public sealed class PeerCoordinatorActor : ReceiveActor
     private readonly IActorRef _metrics;
     private readonly string _dispatcher;
     private readonly Stopwatch _clock = new();
+    private readonly Dictionary<int, ImmutableDictionary<int, int>> _failures = [];
+    private IReadOnlyList<IActorRef> _peers = [];
     private object[] _results = [];
     private int _finishedPeers;
     private IActorRef? _client;
@@ -29,7 +34,8 @@ public sealed class PeerCoordinatorActor : ReceiveActor
         (_workload, _request, _metrics, _dispatcher) = (workload, request, metrics, dispatcher);
         Receive<StartJob>(_ => Start());
         Receive<PeerFinished>(Finished);
-        Receive<Terminated>(t => Fail($"{_workload.Name}: peer {t.ActorRef.Path.Name} stopped before finishing (it threw)"));
+        Receive<PeerFailed>(PeerFailed);
+        Receive<Terminated>(t => Fail($"{_workload.Name}: peer {t.ActorRef.Path.Name} stopped before finishing"));
         Receive<CancelJob>(_ =>
         {
             _cancelled = true;
@@ -38,8 +44,8 @@ public sealed class PeerCoordinatorActor : ReceiveActor
         Receive<JobTimedOut>(_ => Fail($"the job timed out after {_request.Timeout} (job-timeout); {_finishedPeers} of {_results.Length} peers were done"));
     }
 
-    /// <summary>A failing peer stops (it cannot resume mid-computation); the coordinator hears of it through Terminated.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop, loggingEnabled: false);
+    /// <summary>A failing peer restarts; it reports <see cref="Actors.PeerFailed"/> from PreRestart and waits for <see cref="PeerResume"/>.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart, loggingEnabled: false);
 
     private void Start()
     {
@@ -62,10 +68,12 @@ public sealed class PeerCoordinatorActor : ReceiveActor
         foreach (var peer in peers)
         {
             var p = peer;
-            var actor = Context.ActorOf(Props.Create(() => new PeerActor(p, _workload)).WithDispatcher(_dispatcher), $"peer-{p.Id}");
+            var actor = Context.ActorOf(Props.Create(() => new PeerActor(p, _workload, _request.Faults)).WithDispatcher(_dispatcher), $"peer-{p.Id}");
             Context.Watch(actor);
             refs.Add(actor);
         }
+
+        _peers = refs;
 
         foreach (var (actor, id) in refs.Select((r, i) => (r, i)))
         {
@@ -74,9 +82,26 @@ public sealed class PeerCoordinatorActor : ReceiveActor
         }
     }
 
-    private void Finished(PeerFinished f)
+    private void PeerFailed(PeerFailed f)
     {
         if (_finished)
+            return;
+        _metrics.Tell(new TaskFailed(_clock.Elapsed, f.PeerId, f.PeerId, f.Error), Self);
+        var failures = _failures.GetValueOrDefault(f.PeerId, ImmutableDictionary<int, int>.Empty);
+        var count = failures.GetValueOrDefault(f.Step) + 1;
+        if (count > _request.TaskRetries)
+        {
+            Fail($"{_workload.Name}: peer {f.PeerId} failed at step {f.Step} {count} times (task-retries = {_request.TaskRetries}); last error: {f.Error}");
+            return;
+        }
+
+        _failures[f.PeerId] = failures = failures.SetItem(f.Step, count);
+        Sender.Tell(new PeerResume(_peers, f.Point, failures), Self);
+    }
+
+    private void Finished(PeerFinished f)
+    {
+        if (_finished || _results[f.PeerId] is not null)
             return;
         Context.Unwatch(Sender);
         _results[f.PeerId] = f.Result;

@@ -16,6 +16,22 @@ public enum HaloSide
 /// </summary>
 public sealed record HaloRow(int To, int From, int Step, HaloSide Side, ImmutableArray<double> Cells) : PeerMessage(To);
 
+/// <summary>
+/// A strip's state between messages: its local rows (halos included) after <see cref="Step"/> steps and the
+/// halos buffered for the current and the next step. Immutable, so it can be handed to another actor.
+/// </summary>
+public sealed record HeatStripCheckpoint(
+    int Id,
+    int Strips,
+    int FirstRow,
+    int Rows,
+    int Steps,
+    double Alpha,
+    int N,
+    int Step,
+    ImmutableArray<double> Cells,
+    ImmutableDictionary<(HaloSide Side, int Step), ImmutableArray<double>> Pending);
+
 /// <summary>A strip's final rows.</summary>
 public sealed record HeatStripResult(int StripId, int FirstRow, ImmutableArray<double> Cells);
 
@@ -23,6 +39,8 @@ public sealed record HeatStripResult(int StripId, int FirstRow, ImmutableArray<d
 /// One strip of the grid: owns rows [FirstRow, EndRow) and a halo row above and below. After each
 /// step it sends its first row up and its last row down; it steps again once both halos of the
 /// current step have arrived. A neighbour can be at most one step ahead, so halos are buffered by step.
+/// A halo is identified by (step, side), and a side has one source: a second copy (a neighbour that
+/// recovered from a failure and re-sent) is ignored, which is safe because the steps are deterministic.
 /// </summary>
 public sealed class HeatStrip : IPeer
 {
@@ -49,6 +67,15 @@ public sealed class HeatStrip : IPeer
         _next = (double[])_current.Clone();
     }
 
+    private HeatStrip(HeatStripCheckpoint c)
+    {
+        (Id, _strips, FirstRow, _rows, _steps, _alpha, _n, _step) = (c.Id, c.Strips, c.FirstRow, c.Rows, c.Steps, c.Alpha, c.N, c.Step);
+        _current = c.Cells.ToArray();
+        _next = (double[])_current.Clone();
+        foreach (var (key, cells) in c.Pending)
+            _pending[key] = cells;
+    }
+
     public int Id { get; }
 
     public int FirstRow { get; }
@@ -68,7 +95,9 @@ public sealed class HeatStrip : IPeer
     {
         if (message is not HaloRow halo || halo.To != Id)
             throw new ArgumentException($"strip {Id} cannot handle {message}", nameof(message));
-        if (halo.Step < _step || halo.Step > _step + 1)
+        if (halo.Step < _step || _pending.ContainsKey((halo.Side, halo.Step)))
+            return []; // a duplicate, re-sent by a recovered neighbour
+        if (halo.Step > _step + 1)
             throw new InvalidOperationException($"strip {Id} at step {_step} got a halo for step {halo.Step} from strip {halo.From}");
         _pending[(halo.Side, halo.Step)] = halo.Cells;
         return Advance([]);
@@ -89,6 +118,11 @@ public sealed class HeatStrip : IPeer
     }
 
     public object Result() => new HeatStripResult(Id, FirstRow, ImmutableCollectionsMarshal.AsImmutableArray(_current.AsSpan(_n, _rows * _n).ToArray()));
+
+    public object Checkpoint() => new HeatStripCheckpoint(
+        Id, _strips, FirstRow, _rows, _steps, _alpha, _n, _step, [.. _current], _pending.ToImmutableDictionary());
+
+    public static HeatStrip Restore(HeatStripCheckpoint checkpoint) => new(checkpoint ?? throw new ArgumentNullException(nameof(checkpoint)));
 
     private bool Ready(HaloSide side) => (side == HaloSide.Above ? !HasAbove : !HasBelow) || _pending.ContainsKey((side, _step));
 

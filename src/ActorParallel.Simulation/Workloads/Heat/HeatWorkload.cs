@@ -5,6 +5,9 @@ namespace ActorParallel.Simulation.Workloads.Heat;
 /// <summary>
 /// 2D heat diffusion (Jacobi) on an N x N grid: each peer owns a strip of rows and exchanges halo
 /// rows with its neighbours every step. Bit-identical to the serial solver for any strip count.
+/// The dispatch mode (pull/push) does not apply to this peer topology and is ignored. Fault injection
+/// (<c>--fail-every N</c>) makes a strip throw after computing each step whose number is a multiple of N;
+/// the strip recovers from its checkpoint (see <c>PeerActor</c>).
 /// </summary>
 public sealed class HeatWorkload : IPeerWorkload
 {
@@ -80,6 +83,8 @@ public sealed class HeatWorkload : IPeerWorkload
     public string Describe(object answer) => answer is HeatGrid g
         ? $"{g.Size}x{g.Size} grid after {g.Steps} steps, centre {g[g.Size / 2, g.Size / 2]:F6}, total heat {g.Cells.Sum():F3}"
         : answer?.ToString() ?? "";
+
+    public IPeer Restore(object checkpoint) => HeatStrip.Restore((HeatStripCheckpoint)checkpoint);
 
     public long EstimateBytes(PeerMessage message) => message is HaloRow h ? 24 + (h.Cells.Length * 8L) : 32;
 
