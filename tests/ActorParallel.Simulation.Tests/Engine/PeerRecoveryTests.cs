@@ -19,6 +19,7 @@ public sealed class PeerRecoveryTests
         { DispatchMode.Push, 0 },
         { DispatchMode.Pull, 3 },
         { DispatchMode.Push, 2 },
+        { DispatchMode.Pull, 1 },
     };
 
     [Theory]

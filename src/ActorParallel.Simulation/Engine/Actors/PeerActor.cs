@@ -82,8 +82,12 @@ public sealed class PeerActor : ReceiveActor
                 SaveCheckpoint();
             }
 
-            foreach (var m in r.Point.Since)
-                Deliver(m);
+            // The log goes before the messages kept meanwhile, and through the queue, so that a failure
+            // during the replay still hands every message not yet delivered to the next PeerFailed.
+            var kept = _early.ToArray();
+            _early.Clear();
+            foreach (var m in r.Point.Since.Concat(kept))
+                _early.Enqueue(m);
             DeliverEarly();
         });
         Receive<PeerMessage>(m =>
