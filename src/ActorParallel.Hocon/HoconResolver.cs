@@ -47,7 +47,21 @@ internal sealed class HoconResolver
         {
             var key = top.KeyAt(i);
             var value = top.GetAt(i);
-            result.Set(key, result.TryGetValue(key, out var existing) ? MergeValues(value, existing) : value);
+            var existing = result.IndexOf(key);
+            if (existing >= 0)
+            {
+                // Set would search again; SetAt does not track resolution, so do it here.
+                var merged = MergeValues(value, result.GetAt(existing));
+                result.SetAt(existing, merged);
+                if (merged.NeedsResolution)
+                {
+                    result.NeedsResolution = true;
+                }
+            }
+            else
+            {
+                result.Add(key, value);
+            }
         }
 
         return result;

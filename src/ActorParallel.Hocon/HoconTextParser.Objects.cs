@@ -12,11 +12,10 @@ internal sealed partial class HoconTextParser
         var depth = _depth;
         while (depth >= _scratch.Count)
         {
-            _scratch.Add((new string[32], new HoconValue[32]));
+            _scratch.Add(new HoconObject.Field[32]);
         }
 
-        var (scratchKeys, scratchValues) = _scratch[depth];
-        target.UseScratch(scratchKeys, scratchValues);
+        target.UseScratch(_scratch[depth]);
         HashSet<string>? seenJsonKeys = _json ? new HashSet<string>(StringComparer.Ordinal) : null;
         var first = true;
         while (true)
@@ -90,7 +89,7 @@ internal sealed partial class HoconTextParser
     }
 
     // Reusable field arrays, one pair per nesting depth: objects at one depth are built one at a time.
-    private readonly List<(string[] Keys, HoconValue[] Values)> _scratch = [];
+    private readonly List<HoconObject.Field[]> _scratch = [];
 
     // A comma was just consumed (so the next field needs no newline before it).
     private bool _pendingComma;
@@ -121,7 +120,13 @@ internal sealed partial class HoconTextParser
 
         // The key buffer is reused by nested fields: keep the segments before parsing the value.
         var first = _key[0];
-        string[]? rest = _key.Count > 1 ? _key.GetRange(1, _key.Count - 1).ToArray() : null;
+        string[]? rest = null;
+        if (_key.Count > 1)
+        {
+            rest = new string[_key.Count - 1];
+            _key.CopyTo(1, rest, 0, rest.Length);
+        }
+
         var keyLength = _key.Count;
         if (keyLength == 1)
         {
@@ -175,7 +180,7 @@ internal sealed partial class HoconTextParser
         for (var i = (rest?.Length ?? 0) - 1; i >= 0; i--)
         {
             var wrapper = new HoconObject(keyOrigin, 1);
-            wrapper.Set(rest![i], value);
+            wrapper.Add(rest![i], value);
             value = wrapper;
         }
 
@@ -185,13 +190,15 @@ internal sealed partial class HoconTextParser
     /// <summary>Adds a field, merging with an earlier definition the HOCON way.</summary>
     internal static void MergeField(HoconObject target, string key, HoconValue value)
     {
-        if (target.TryGetValue(key, out var existing))
+        // One search: the field is usually new, and Set would search again.
+        var i = target.IndexOf(key);
+        if (i >= 0)
         {
-            target.Set(key, MergeValues(value, existing));
+            target.Set(key, MergeValues(value, target.GetAt(i)));
         }
         else
         {
-            target.Set(key, value);
+            target.Add(key, value);
         }
     }
 
