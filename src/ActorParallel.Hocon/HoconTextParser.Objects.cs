@@ -241,13 +241,21 @@ internal sealed partial class HoconTextParser
     /// <summary>Reads a key or substitution path: unquoted parts split at '.', quoted parts kept whole.</summary>
     private void ReadKey(bool forSubstitution)
     {
-        var segments = _key;
-        segments.Clear();
-        if (TryReadSimpleKey())
+        _key.Clear();
+        if (!TryReadSimpleKey())
         {
-            return;
+            ReadComplexKey(forSubstitution);
         }
+    }
 
+    /// <summary>
+    /// The general case of <see cref="ReadKey"/>: quoted parts, whitespace, errors. Kept out of line
+    /// because its closure locals made every key (nearly all simple) pay for a large stack frame.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReadComplexKey(bool forSubstitution)
+    {
+        var segments = _key;
         var start = Here;
         System.Text.StringBuilder? current = null;
         string? single = null;
@@ -369,21 +377,54 @@ internal sealed partial class HoconTextParser
     /// </summary>
     private bool TryReadSimpleKey()
     {
+        // One pass finds both the end of the run and its periods (a separate IndexOf per key, and
+        // another to check for "..", cost more than the scan on keys this short).
         var text = _text;
+        var table = UnquotedTable;
         var start = _pos;
-        var i = UnquotedRunEnd(start);
-        if (i == start)
+        var i = start;
+        var firstDot = -1;
+        var lastDot = -2;
+        while ((uint)i < (uint)text.Length)
+        {
+            var ch = text[i];
+            if (ch < 128)
+            {
+                if (table[ch] == 0 || (ch == '/' && i + 1 < text.Length && text[i + 1] == '/'))
+                {
+                    break;
+                }
+
+                if (ch == '.')
+                {
+                    // A leading or doubled period is an error ReadComplexKey reports.
+                    if (i == start || i == lastDot + 1)
+                    {
+                        return false;
+                    }
+
+                    if (firstDot < 0)
+                    {
+                        firstDot = i - start;
+                    }
+
+                    lastDot = i;
+                }
+            }
+            else if (IsSpace(ch))
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        if (i == start || lastDot == i - 1)
         {
             return false;
         }
 
         var run = text.AsSpan(start, i - start);
-        var firstDot = run.IndexOf('.');
-        if (firstDot >= 0 && (run[0] == '.' || run[^1] == '.' || run.Contains("..", StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
         if (i < text.Length)
         {
             var next = text[i];
