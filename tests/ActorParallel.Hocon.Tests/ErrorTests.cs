@@ -6,6 +6,17 @@ namespace ActorParallel.Hocon.Tests;
 /// <summary>Every error names where (source:line:column, or the path) and how to fix it.</summary>
 public class ErrorTests
 {
+    [Theory]
+    [InlineData("a { b = ${a} }")]
+    [InlineData("a = [1, ${a}]")]
+    [InlineData("x { y = ${z} }\nz { w = ${x} }")]
+    public void A_value_that_contains_itself_is_a_cycle(string hocon)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Parse(hocon));
+        Assert.Contains("substitution cycle", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("string:", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Origins_far_into_a_line_keep_their_column()
     {
