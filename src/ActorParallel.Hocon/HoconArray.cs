@@ -38,6 +38,9 @@ public sealed class HoconArray : HoconValue
 
     internal override bool NeedsResolution { get; set; }
 
+    /// <summary>Set by the resolver while it resolves the children (meeting it set again is a cycle).</summary>
+    internal bool Filling { get; set; }
+
     /// <summary>Set by the resolver once every element is resolved, so shared sub-trees are walked once.</summary>
     internal bool FullyResolved { get; set; }
 

@@ -5,15 +5,13 @@ namespace ActorParallel.Configuration;
 /// <summary>A scalar: string, number, boolean or null. <see cref="Value"/> keeps the source text of numbers.</summary>
 public sealed class HoconLiteral : HoconValue
 {
-    private readonly HoconValueType _type;
-
     public HoconLiteral(string value, HoconValueType type = HoconValueType.String)
         : this(value, type, default)
     {
     }
 
     internal HoconLiteral(string value, HoconValueType type, HoconOrigin origin)
-        : base(origin)
+        : base(origin, type)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (type is HoconValueType.Object or HoconValueType.Array)
@@ -22,15 +20,14 @@ public sealed class HoconLiteral : HoconValue
         }
 
         Value = value;
-        _type = type;
     }
 
     /// <summary>The text of the literal: the string itself, the number as written, "true"/"false", or "null".</summary>
     public string Value { get; }
 
-    public override HoconValueType Type => _type;
+    public override HoconValueType Type => LiteralType;
 
-    public override bool IsEmpty => _type == HoconValueType.Null;
+    public override bool IsEmpty => LiteralType == HoconValueType.Null;
 
     internal static HoconLiteral Null(HoconOrigin origin) => new("null", HoconValueType.Null, origin);
 
@@ -39,7 +36,7 @@ public sealed class HoconLiteral : HoconValue
     {
         get
         {
-            if (_type != HoconValueType.Number)
+            if (LiteralType != HoconValueType.Number)
             {
                 return null;
             }
@@ -59,12 +56,12 @@ public sealed class HoconLiteral : HoconValue
 
     public override bool Equals(object? obj)
     {
-        if (obj is not HoconLiteral other || other._type != _type)
+        if (obj is not HoconLiteral other || other.LiteralType != LiteralType)
         {
             return false;
         }
 
-        if (_type != HoconValueType.Number)
+        if (LiteralType != HoconValueType.Number)
         {
             return string.Equals(Value, other.Value, StringComparison.Ordinal);
         }
@@ -81,9 +78,9 @@ public sealed class HoconLiteral : HoconValue
 
     public override int GetHashCode()
     {
-        if (_type != HoconValueType.Number)
+        if (LiteralType != HoconValueType.Number)
         {
-            return HashCode.Combine(_type, StringComparer.Ordinal.GetHashCode(Value));
+            return HashCode.Combine(LiteralType, StringComparer.Ordinal.GetHashCode(Value));
         }
 
         var whole = WholeValue;

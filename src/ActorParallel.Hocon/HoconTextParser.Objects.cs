@@ -12,12 +12,16 @@ internal sealed partial class HoconTextParser
         var depth = _depth;
         while (depth >= _scratch.Count)
         {
-            _scratch.Add((new string[32], new HoconValue[32]));
+            _scratch.Add(new HoconObject.Field[32]);
         }
 
-        var (scratchKeys, scratchValues) = _scratch[depth];
-        target.UseScratch(scratchKeys, scratchValues);
+        target.UseScratch(_scratch[depth]);
         HashSet<string>? seenJsonKeys = _json ? new HashSet<string>(StringComparer.Ordinal) : null;
+
+        // A one-word Bloom filter of the keys defined so far in this object: a key whose bit is not
+        // set is certainly new, so it is appended without searching the fields (most keys are new,
+        // and the linear search was ~3% of a parse). Includes merge behind our back: all bits then.
+        ulong keyBits = 0;
         var first = true;
         while (true)
         {
@@ -58,10 +62,11 @@ internal sealed partial class HoconTextParser
             if (!_json && Peek == 'i' && AtInclude())
             {
                 ParseInclude(target);
+                keyBits = ulong.MaxValue;
             }
             else
             {
-                ParseField(target, seenJsonKeys);
+                ParseField(target, seenJsonKeys, ref keyBits);
             }
 
             SkipSpacesAndComments();
@@ -90,12 +95,12 @@ internal sealed partial class HoconTextParser
     }
 
     // Reusable field arrays, one pair per nesting depth: objects at one depth are built one at a time.
-    private readonly List<(string[] Keys, HoconValue[] Values)> _scratch = [];
+    private readonly List<HoconObject.Field[]> _scratch = [];
 
     // A comma was just consumed (so the next field needs no newline before it).
     private bool _pendingComma;
 
-    private void ParseField(HoconObject target, HashSet<string>? seenJsonKeys)
+    private void ParseField(HoconObject target, HashSet<string>? seenJsonKeys, ref ulong keyBits)
     {
         var keyOrigin = Here;
         if (_json)
@@ -121,7 +126,13 @@ internal sealed partial class HoconTextParser
 
         // The key buffer is reused by nested fields: keep the segments before parsing the value.
         var first = _key[0];
-        string[]? rest = _key.Count > 1 ? _key.GetRange(1, _key.Count - 1).ToArray() : null;
+        string[]? rest = null;
+        if (_key.Count > 1)
+        {
+            rest = new string[_key.Count - 1];
+            _key.CopyTo(1, rest, 0, rest.Length);
+        }
+
         var keyLength = _key.Count;
         if (keyLength == 1)
         {
@@ -175,23 +186,42 @@ internal sealed partial class HoconTextParser
         for (var i = (rest?.Length ?? 0) - 1; i >= 0; i--)
         {
             var wrapper = new HoconObject(keyOrigin, 1);
-            wrapper.Set(rest![i], value);
+            wrapper.Add(rest![i], value);
             value = wrapper;
         }
 
-        MergeField(target, first, value);
+        var bit = KeyBit(first);
+        if ((keyBits & bit) == 0)
+        {
+            keyBits |= bit;
+            target.Add(first, value);
+        }
+        else
+        {
+            MergeField(target, first, value);
+        }
+    }
+
+    /// <summary>The filter bit of a key: a cheap hash of its length and a few characters.</summary>
+    private static ulong KeyBit(string key)
+    {
+        var n = key.Length;
+        var hash = n == 0 ? 0 : (n * 7) + key[n - 1] + (key[n / 2] * 3) + (key[(n - 1) / 3] * 5);
+        return 1UL << (hash & 63);
     }
 
     /// <summary>Adds a field, merging with an earlier definition the HOCON way.</summary>
     internal static void MergeField(HoconObject target, string key, HoconValue value)
     {
-        if (target.TryGetValue(key, out var existing))
+        // One search: the field is usually new, and Set would search again.
+        var i = target.IndexOf(key);
+        if (i >= 0)
         {
-            target.Set(key, MergeValues(value, existing));
+            target.Set(key, MergeValues(value, target.GetAt(i)));
         }
         else
         {
-            target.Set(key, value);
+            target.Add(key, value);
         }
     }
 
@@ -234,13 +264,21 @@ internal sealed partial class HoconTextParser
     /// <summary>Reads a key or substitution path: unquoted parts split at '.', quoted parts kept whole.</summary>
     private void ReadKey(bool forSubstitution)
     {
-        var segments = _key;
-        segments.Clear();
-        if (TryReadSimpleKey())
+        _key.Clear();
+        if (!TryReadSimpleKey())
         {
-            return;
+            ReadComplexKey(forSubstitution);
         }
+    }
 
+    /// <summary>
+    /// The general case of <see cref="ReadKey"/>: quoted parts, whitespace, errors. Kept out of line
+    /// because its closure locals made every key (nearly all simple) pay for a large stack frame.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReadComplexKey(bool forSubstitution)
+    {
+        var segments = _key;
         var start = Here;
         System.Text.StringBuilder? current = null;
         string? single = null;
@@ -362,21 +400,54 @@ internal sealed partial class HoconTextParser
     /// </summary>
     private bool TryReadSimpleKey()
     {
+        // One pass finds both the end of the run and its periods (a separate IndexOf per key, and
+        // another to check for "..", cost more than the scan on keys this short).
         var text = _text;
+        var table = UnquotedTable;
         var start = _pos;
-        var i = UnquotedRunEnd(start);
-        if (i == start)
+        var i = start;
+        var firstDot = -1;
+        var lastDot = -2;
+        while ((uint)i < (uint)text.Length)
+        {
+            var ch = text[i];
+            if (ch < 128)
+            {
+                if (table[ch] == 0 || (ch == '/' && i + 1 < text.Length && text[i + 1] == '/'))
+                {
+                    break;
+                }
+
+                if (ch == '.')
+                {
+                    // A leading or doubled period is an error ReadComplexKey reports.
+                    if (i == start || i == lastDot + 1)
+                    {
+                        return false;
+                    }
+
+                    if (firstDot < 0)
+                    {
+                        firstDot = i - start;
+                    }
+
+                    lastDot = i;
+                }
+            }
+            else if (IsSpace(ch))
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        if (i == start || lastDot == i - 1)
         {
             return false;
         }
 
         var run = text.AsSpan(start, i - start);
-        var firstDot = run.IndexOf('.');
-        if (firstDot >= 0 && (run[0] == '.' || run[^1] == '.' || run.Contains("..", StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
         if (i < text.Length)
         {
             var next = text[i];

@@ -13,6 +13,11 @@ internal sealed partial class HoconTextParser
             return simple;
         }
 
+        if (TryParseQuotedValue() is { } quoted)
+        {
+            return quoted;
+        }
+
         var origin = Here;
         HoconValue? single = null;
         List<HoconValue>? pieces = null;
@@ -274,6 +279,44 @@ internal sealed partial class HoconTextParser
         return runs == 1
             ? Classify(span, origin)
             : new HoconLiteral(Intern(span), HoconValueType.String, origin);
+    }
+
+    /// <summary>
+    /// The other common value: one "quoted string" and nothing after it on the line, returned
+    /// without the concatenation loop (which builds an origin per piece and re-checks for comments).
+    /// Returns null (cursor unchanged) when the value is anything else.
+    /// </summary>
+    private HoconLiteral? TryParseQuotedValue()
+    {
+        var text = _text;
+        var start = _pos;
+        if (start >= text.Length || text[start] != '"' || (start + 2 < text.Length && text[start + 1] == '"' && text[start + 2] == '"'))
+        {
+            return null;
+        }
+
+        var origin = Here;
+        var value = ReadQuoted();
+        var j = _pos;
+        while (j < text.Length && IsSpace(text[j]))
+        {
+            j++;
+        }
+
+        if (j < text.Length)
+        {
+            var c = text[j];
+            var ends = c is '\n' or ',' or '}' or ']'
+                || (!_json && (c == '#' || (c == '/' && j + 1 < text.Length && text[j + 1] == '/')));
+            if (!ends)
+            {
+                // A concatenation (or an error): the general path reads it again from the start.
+                _pos = start;
+                return null;
+            }
+        }
+
+        return new HoconLiteral(value, HoconValueType.String, origin);
     }
 
     /// <summary>An unquoted token: true/false, null, a number, or a string.</summary>

@@ -205,10 +205,16 @@ internal sealed partial class HoconTextParser
 
     private void SkipSpaces()
     {
-        while (_pos < _text.Length && IsSpace(_text[_pos]))
+        // The cursor lives in a local while scanning: advancing the _pos field itself makes every
+        // character wait for the previous store (see SkipAll).
+        var text = _text;
+        var pos = _pos;
+        while (pos < text.Length && IsSpace(text[pos]))
         {
-            _pos++;
+            pos++;
         }
+
+        _pos = pos;
     }
 
     private void SkipComment()
@@ -238,32 +244,38 @@ internal sealed partial class HoconTextParser
         }
     }
 
-    private void NewLine()
-    {
-        _pos++;
-        _line++;
-        _lineStart = _pos;
-    }
-
     /// <summary>Skips whitespace, newlines and comments; returns whether a newline was seen.</summary>
     private bool SkipAll()
     {
+        // Indentation and comment lines are a large share of a reference config. The loop keeps the
+        // cursor in a local: incrementing the _pos field chained every character through a store and
+        // a reload, and this loop runs over more characters than any other.
+        var text = _text;
+        var pos = _pos;
         var sawNewline = false;
-        while (_pos < _text.Length)
+        while (pos < text.Length)
         {
-            var c = _text[_pos];
-            if (c == '\n')
+            var c = text[pos];
+            if (c == ' ')
             {
-                NewLine();
+                pos++;
+            }
+            else if (c == '\n')
+            {
+                pos++;
+                _line++;
+                _lineStart = pos;
                 sawNewline = true;
             }
             else if (IsSpace(c))
             {
-                _pos++;
+                pos++;
             }
-            else if (AtComment())
+            else if (c == '#' || (c == '/' && pos + 1 < text.Length && text[pos + 1] == '/'))
             {
+                _pos = pos;
                 SkipComment();
+                pos = _pos;
             }
             else
             {
@@ -271,6 +283,7 @@ internal sealed partial class HoconTextParser
             }
         }
 
+        _pos = pos;
         return sawNewline;
     }
 

@@ -9,10 +9,38 @@ namespace ActorParallel.Configuration;
 /// </summary>
 public abstract class HoconValue
 {
-    private protected HoconValue(HoconOrigin origin) => Origin = origin;
+    // Line and column packed into one int when they fit (nearly always): with the literal type
+    // below, that keeps the base at 16 bytes and a HoconLiteral, the most numerous node, at 40 bytes
+    // instead of 48 (a parse allocates little else than the tree, so its size is its cost).
+    private const int ColumnBits = 11;
+    private const int MaxPackedLine = (1 << (31 - ColumnBits)) - 1;
+    private const int MaxPackedColumn = (1 << ColumnBits) - 1;
+
+    // The source name (string or null), or an OriginBox for a position that does not fit _position.
+    private readonly object? _where;
+    private readonly int _position;
+
+    private protected HoconValue(HoconOrigin origin, HoconValueType literalType = HoconValueType.Null)
+    {
+        if ((uint)origin.Line <= MaxPackedLine && (uint)origin.Column <= MaxPackedColumn)
+        {
+            _where = origin.Source;
+            _position = (origin.Line << ColumnBits) | origin.Column;
+        }
+        else
+        {
+            _where = new OriginBox(origin);
+        }
+
+        LiteralType = literalType;
+    }
 
     /// <summary>Where this value was defined.</summary>
-    public HoconOrigin Origin { get; }
+    public HoconOrigin Origin
+        => _where is OriginBox box ? box.Origin : new HoconOrigin((string?)_where, _position >> ColumnBits, _position & MaxPackedColumn);
+
+    /// <summary>The type of a <see cref="HoconLiteral"/> (stored here, where it costs no extra bytes); unused by other nodes.</summary>
+    private protected HoconValueType LiteralType { get; }
 
     /// <summary>The kind of this value.</summary>
     public abstract HoconValueType Type { get; }
@@ -69,4 +97,10 @@ public abstract class HoconValue
     private static string Truncate(string s) => s.Length <= 40 ? s : string.Concat(s.AsSpan(0, 40), "...");
 
     internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An origin too far into its source to pack (a line past a million, a column past 2047).</summary>
+    private sealed class OriginBox(HoconOrigin origin)
+    {
+        public HoconOrigin Origin { get; } = origin;
+    }
 }

@@ -7,6 +7,29 @@ namespace ActorParallel.Hocon.Tests;
 public class ErrorTests
 {
     [Theory]
+    [InlineData("a { b = ${a} }")]
+    [InlineData("a = [1, ${a}]")]
+    [InlineData("x { y = ${z} }\nz { w = ${x} }")]
+    public void A_value_that_contains_itself_is_a_cycle(string hocon)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Parse(hocon));
+        Assert.Contains("substitution cycle", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("string:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Origins_far_into_a_line_keep_their_column()
+    {
+        // Nodes pack line and column into one int when they fit; a column past that range is kept whole.
+        var c = Parse(new string(' ', 3000) + "a = 1, b = [x], c { d = y }");
+        Assert.Equal("string:1:3005", c.GetValue("a")!.Origin.ToString());
+        Assert.Equal("string:1:3012", c.GetValue("b")!.Origin.ToString());
+        var ex = Assert.Throws<ConfigurationException>(() => Parse(new string(' ', 3000) + "a = ${missing}"));
+        Assert.Contains("string:1:3005", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("string:2:5", Parse("x = 1\na = 2").GetValue("a")!.Origin.ToString());
+    }
+
+    [Theory]
     [InlineData("a = { b = 1", "string:1:5", "'}'")]
     [InlineData("a = [1, 2", "string:1:5", "']'")]
     [InlineData("a = \"abc", "string:1:5", "closing")]

@@ -31,6 +31,34 @@ public class SyntaxTests
     public void Comments_separators_newlines_and_root_braces(string hocon) => SameTree("{\"a\": 1, \"b\": 2}", hocon);
 
     [Fact]
+    public void Redefined_keys_merge_in_objects_with_many_fields()
+    {
+        // More keys than the parser's 64-bit key filter has bits, so new keys collide with earlier
+        // ones, and later definitions (plain and dotted) must still find and merge the earlier field.
+        var hocon = new System.Text.StringBuilder();
+        for (var i = 0; i < 100; i++)
+        {
+            hocon.Append("k").Append(i).Append(" { a = ").Append(i).Append(" }\n");
+        }
+
+        for (var i = 0; i < 100; i += 7)
+        {
+            hocon.Append("k").Append(i).Append(" { b = ").Append(i).Append(" }\n");
+            hocon.Append("k").Append(i).Append(".c = x").Append(i).Append('\n');
+        }
+
+        var c = Parse(hocon.ToString());
+        Assert.Equal(100, c.Root.GetObject().Count);
+        for (var i = 0; i < 100; i++)
+        {
+            var path = "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(i, c.GetInt(path + ".a"));
+            Assert.Equal(i % 7 == 0, c.HasPath(path + ".b"));
+            Assert.Equal(i % 7 == 0 ? "x" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, c.GetString(path + ".c", null));
+        }
+    }
+
+    [Fact]
     public void Control_characters_are_unquoted_text_and_file_separators_are_whitespace()
     {
         // Found by the mutation fuzzer: a control character in a value once stopped the parser from advancing.
