@@ -47,6 +47,12 @@ public sealed class ConfigSpec
         Assert.Equal(5, config.GetInt("actorparallel.actor.internal-dispatcher.throughput"));
         Assert.Equal(1, config.GetInt("actorparallel.actor.default-blocking-io-dispatcher.throughput"));
         Assert.Equal("ForkJoinDispatcher", config.GetString("actorparallel.actor.default-fork-join-dispatcher.type"));
+        Assert.Equal("TaskDispatcher", config.GetString("actorparallel.actor.task-dispatcher.type"));
+        Assert.Equal("task-executor", config.GetString("actorparallel.actor.task-dispatcher.executor"));
+        Assert.Equal(30, config.GetInt("actorparallel.actor.task-dispatcher.throughput"));
+        Assert.Equal("SynchronizedDispatcher", config.GetString("actorparallel.actor.synchronized-dispatcher.type"));
+        Assert.Equal("current-context-executor", config.GetString("actorparallel.actor.synchronized-dispatcher.executor"));
+        Assert.Equal(10, config.GetInt("actorparallel.actor.synchronized-dispatcher.throughput"));
         Assert.Equal("ActorParallel.Dispatch.UnboundedMailbox, ActorParallel", config.GetString("actorparallel.actor.default-mailbox.mailbox-type"));
         Assert.Equal(1000, config.GetInt("actorparallel.actor.default-mailbox.mailbox-capacity"));
         Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("actorparallel.actor.default-mailbox.mailbox-push-timeout-time"));
