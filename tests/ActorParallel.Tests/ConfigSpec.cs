@@ -56,6 +56,7 @@ public sealed class ConfigSpec
         Assert.Equal("ActorParallel.Dispatch.UnboundedMailbox, ActorParallel", config.GetString("actorparallel.actor.default-mailbox.mailbox-type"));
         Assert.Equal(1000, config.GetInt("actorparallel.actor.default-mailbox.mailbox-capacity"));
         Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("actorparallel.actor.default-mailbox.mailbox-push-timeout-time"));
+        Assert.Equal(-1, config.GetInt("actorparallel.actor.default-mailbox.stash-capacity"));
 
         Assert.Equal("from-code", config.GetString("actorparallel.actor.deployment.default.router"));
         Assert.Equal(1, config.GetInt("actorparallel.actor.deployment.default.nr-of-instances"));

@@ -37,3 +37,6 @@ public interface IDequeBasedMessageQueueSemantics
 
 /// <summary>Marker for unbounded deque-based queues.</summary>
 public interface IUnboundedDequeBasedMessageQueueSemantics : IDequeBasedMessageQueueSemantics, IUnboundedMessageQueueSemantics;
+
+/// <summary>Marker for bounded deque-based queues.</summary>
+public interface IBoundedDequeBasedMessageQueueSemantics : IDequeBasedMessageQueueSemantics, IBoundedMessageQueueSemantics;
