@@ -57,6 +57,14 @@ public sealed class ConfigSpec
         Assert.Equal(1000, config.GetInt("actorparallel.actor.default-mailbox.mailbox-capacity"));
         Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("actorparallel.actor.default-mailbox.mailbox-push-timeout-time"));
         Assert.Equal(-1, config.GetInt("actorparallel.actor.default-mailbox.stash-capacity"));
+        Assert.Equal("actorparallel.actor.mailbox.bounded-deque-based",
+            config.GetString("actorparallel.actor.mailbox.requirements.\"ActorParallel.Dispatch.IBoundedDequeBasedMessageQueueSemantics\""));
+        Assert.Equal("actorparallel.actor.mailbox.unbounded-deque-based",
+            config.GetString("actorparallel.actor.mailbox.requirements.\"ActorParallel.Dispatch.IUnboundedDequeBasedMessageQueueSemantics\""));
+        Assert.Equal("ActorParallel.Dispatch.BoundedDequeBasedMailbox, ActorParallel",
+            config.GetString("actorparallel.actor.mailbox.bounded-deque-based.mailbox-type"));
+        Assert.Equal("ActorParallel.Dispatch.UnboundedDequeBasedMailbox, ActorParallel",
+            config.GetString("actorparallel.actor.mailbox.unbounded-deque-based.mailbox-type"));
 
         Assert.Equal("from-code", config.GetString("actorparallel.actor.deployment.default.router"));
         Assert.Equal(1, config.GetInt("actorparallel.actor.deployment.default.nr-of-instances"));
