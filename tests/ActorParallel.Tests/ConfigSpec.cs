@@ -57,6 +57,7 @@ public sealed class ConfigSpec
         Assert.Equal(1000, config.GetInt("actorparallel.actor.default-mailbox.mailbox-capacity"));
         Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("actorparallel.actor.default-mailbox.mailbox-push-timeout-time"));
         Assert.Equal(-1, config.GetInt("actorparallel.actor.default-mailbox.stash-capacity"));
+        Assert.Equal(TimeSpan.FromMinutes(5), config.GetTimeSpan("actorparallel.log-dead-letters-suspend-duration"));
         Assert.Equal("actorparallel.actor.mailbox.bounded-deque-based",
             config.GetString("actorparallel.actor.mailbox.requirements.\"ActorParallel.Dispatch.IBoundedDequeBasedMessageQueueSemantics\""));
         Assert.Equal("actorparallel.actor.mailbox.unbounded-deque-based",
