@@ -64,6 +64,23 @@ public sealed class MailboxRequirementsSpec(ITestOutputHelper output) : TestKit.
         ExpectMsg("y", Generous);
     }
 
+    [Fact]
+    public void Any_actor_can_require_queue_semantics()
+    {
+        var actor = Sys.ActorOf<NeedsBoundedQueue>();
+        Assert.IsType<BoundedMessageQueue>(QueueOf(actor));
+        actor.Tell("ping");
+        ExpectMsg("ping", Generous);
+    }
+
+    private sealed class NeedsBoundedQueue : ReceiveActor, IRequiresMessageQueue<IBoundedMessageQueueSemantics>
+    {
+        public NeedsBoundedQueue()
+        {
+            ReceiveAny(message => Sender.Tell(message));
+        }
+    }
+
     /// <summary>Stashes strings until "open", then echoes; optionally blocks on its first message.</summary>
     private sealed class BoundedStasher : ReceiveActor, IWithBoundedStash
     {

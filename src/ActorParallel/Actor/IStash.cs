@@ -50,6 +50,3 @@ public interface IWithStash : IWithUnboundedStash;
 /// <c>stash-capacity</c>; stashing into a full stash throws <see cref="StashOverflowException"/>.
 /// </summary>
 public interface IWithBoundedStash : IActorStash, IRequiresMessageQueue<IBoundedDequeBasedMessageQueueSemantics>;
-
-/// <summary>Declares the queue semantics an actor needs from its mailbox.</summary>
-public interface IRequiresMessageQueue<T>;
