@@ -47,6 +47,7 @@ public sealed class ConfigSpec
         Assert.Equal(5, config.GetInt("actorparallel.actor.internal-dispatcher.throughput"));
         Assert.Equal(1, config.GetInt("actorparallel.actor.default-blocking-io-dispatcher.throughput"));
         Assert.Equal("ForkJoinDispatcher", config.GetString("actorparallel.actor.default-fork-join-dispatcher.type"));
+        Assert.Equal("normal", config.GetString("actorparallel.actor.default-dispatcher.channel-executor.priority"));
         Assert.Equal("TaskDispatcher", config.GetString("actorparallel.actor.task-dispatcher.type"));
         Assert.Equal("task-executor", config.GetString("actorparallel.actor.task-dispatcher.executor"));
         Assert.Equal(30, config.GetInt("actorparallel.actor.task-dispatcher.throughput"));

@@ -47,6 +47,8 @@ public sealed class WhereAmIActor : ReceiveActor
 
 public sealed class DispatcherSpec(ITestOutputHelper output) : TestKit.Xunit2.TestKit("""
     ui-dispatcher { type = Dispatcher, executor = current-context-executor, throughput = 3 }
+    high-channel { executor = channel-executor, channel-executor.priority = high }
+    bad-channel { executor = channel-executor, channel-executor.priority = urgent }
     """, output)
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
@@ -113,5 +115,13 @@ public sealed class DispatcherSpec(ITestOutputHelper output) : TestKit.Xunit2.Te
         Assert.Same(dispatcher, ((LocalActorRef)echo).Cell.Dispatcher);
         echo.Tell("ping");
         ExpectMsg("ping", Generous);
+    }
+
+    [Fact]
+    public void Channel_executor_priority_is_validated()
+    {
+        Assert.IsType<Dispatcher>(Sys.Dispatchers.Lookup("high-channel"));
+        var error = Assert.Throws<ConfigurationException>(() => Sys.Dispatchers.Lookup("bad-channel"));
+        Assert.Contains("bad-channel.channel-executor.priority = urgent", error.Message, StringComparison.Ordinal);
     }
 }

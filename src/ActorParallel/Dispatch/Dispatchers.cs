@@ -101,7 +101,16 @@ public sealed class Dispatchers
         var executor = config.GetString("executor", "default-executor")!;
         switch (executor)
         {
-            case "default-executor" or "thread-pool-executor" or "channel-executor" or "task-executor":
+            case "channel-executor":
+                // Accepted and validated for Akka.NET compatibility; all priorities share the .NET thread pool here.
+                var priority = config.GetString("channel-executor.priority", "normal");
+                if (priority is not ("high" or "normal" or "low"))
+                {
+                    throw new ConfigurationException($"'{id}.channel-executor.priority = {priority}': use high, normal or low.");
+                }
+
+                return new Dispatcher(id, throughput, deadline);
+            case "default-executor" or "thread-pool-executor" or "task-executor":
                 return new Dispatcher(id, throughput, deadline);
             case "current-context-executor":
                 return new SynchronizedDispatcher(id, throughput, deadline, CurrentContext(id));
