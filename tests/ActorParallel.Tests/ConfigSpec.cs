@@ -47,9 +47,26 @@ public sealed class ConfigSpec
         Assert.Equal(5, config.GetInt("actorparallel.actor.internal-dispatcher.throughput"));
         Assert.Equal(1, config.GetInt("actorparallel.actor.default-blocking-io-dispatcher.throughput"));
         Assert.Equal("ForkJoinDispatcher", config.GetString("actorparallel.actor.default-fork-join-dispatcher.type"));
+        Assert.Equal("normal", config.GetString("actorparallel.actor.default-dispatcher.channel-executor.priority"));
+        Assert.Equal("TaskDispatcher", config.GetString("actorparallel.actor.task-dispatcher.type"));
+        Assert.Equal("task-executor", config.GetString("actorparallel.actor.task-dispatcher.executor"));
+        Assert.Equal(30, config.GetInt("actorparallel.actor.task-dispatcher.throughput"));
+        Assert.Equal("SynchronizedDispatcher", config.GetString("actorparallel.actor.synchronized-dispatcher.type"));
+        Assert.Equal("current-context-executor", config.GetString("actorparallel.actor.synchronized-dispatcher.executor"));
+        Assert.Equal(10, config.GetInt("actorparallel.actor.synchronized-dispatcher.throughput"));
         Assert.Equal("ActorParallel.Dispatch.UnboundedMailbox, ActorParallel", config.GetString("actorparallel.actor.default-mailbox.mailbox-type"));
         Assert.Equal(1000, config.GetInt("actorparallel.actor.default-mailbox.mailbox-capacity"));
         Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("actorparallel.actor.default-mailbox.mailbox-push-timeout-time"));
+        Assert.Equal(-1, config.GetInt("actorparallel.actor.default-mailbox.stash-capacity"));
+        Assert.Equal(TimeSpan.FromMinutes(5), config.GetTimeSpan("actorparallel.log-dead-letters-suspend-duration"));
+        Assert.Equal("actorparallel.actor.mailbox.bounded-deque-based",
+            config.GetString("actorparallel.actor.mailbox.requirements.\"ActorParallel.Dispatch.IBoundedDequeBasedMessageQueueSemantics\""));
+        Assert.Equal("actorparallel.actor.mailbox.unbounded-deque-based",
+            config.GetString("actorparallel.actor.mailbox.requirements.\"ActorParallel.Dispatch.IUnboundedDequeBasedMessageQueueSemantics\""));
+        Assert.Equal("ActorParallel.Dispatch.BoundedDequeBasedMailbox, ActorParallel",
+            config.GetString("actorparallel.actor.mailbox.bounded-deque-based.mailbox-type"));
+        Assert.Equal("ActorParallel.Dispatch.UnboundedDequeBasedMailbox, ActorParallel",
+            config.GetString("actorparallel.actor.mailbox.unbounded-deque-based.mailbox-type"));
 
         Assert.Equal("from-code", config.GetString("actorparallel.actor.deployment.default.router"));
         Assert.Equal(1, config.GetInt("actorparallel.actor.deployment.default.nr-of-instances"));

@@ -56,6 +56,11 @@ public sealed partial class ActorCell
     {
         ArgumentNullException.ThrowIfNull(props);
         name = name is null ? NextRandomName() : CheckName(name);
+        if (!systemService && SystemImpl.Settings.SerializeAllCreators)
+        {
+            SystemImpl.Serialization.VerifyCreator(props, $"{Self.Path}/{name}");
+        }
+
         var stats = ReserveChild(name);
         IInternalActorRef child;
         try

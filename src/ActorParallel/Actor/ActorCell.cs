@@ -270,7 +270,7 @@ public sealed partial class ActorCell : IUntypedActorContext
         _actor = actor;
         if (actor is IActorStash stashing)
         {
-            stashing.Stash = _stash ??= new UnboundedStash(this);
+            stashing.Stash = GetOrCreateStash();
         }
 
         if (actor is IWithTimers withTimers)

@@ -83,7 +83,7 @@ public sealed class ActorSystemImpl : ExtendedActorSystem
         StartLoggers();
         if (Settings.LogDeadLetters > 0)
         {
-            SystemActorOf(Props.Create(() => new DeadLetterListener(Settings.LogDeadLetters)), "deadLetterListener");
+            SystemActorOf(Props.Create(() => new DeadLetterListener(Settings.LogDeadLetters, Settings.LogDeadLettersSuspendDuration)), "deadLetterListener");
         }
 
         if (Settings.LogConfigOnStart)

@@ -205,3 +205,21 @@ public class IllegalActorStateException : AkkaException
     {
     }
 }
+
+/// <summary>Thrown by <see cref="IStash.Stash"/> when the stash already holds its capacity.</summary>
+public class StashOverflowException : AkkaException
+{
+    public StashOverflowException()
+    {
+    }
+
+    public StashOverflowException(string message)
+        : base(message)
+    {
+    }
+
+    public StashOverflowException(string message, Exception? cause)
+        : base(message, cause)
+    {
+    }
+}

@@ -45,8 +45,8 @@ public interface IWithUnboundedStash : IActorStash, IRequiresMessageQueue<IUnbou
 /// <summary>An actor with a stash (unbounded here).</summary>
 public interface IWithStash : IWithUnboundedStash;
 
-/// <summary>An actor with a bounded stash (capacity from <c>Props.WithStashCapacity</c>; unbounded here).</summary>
-public interface IWithBoundedStash : IActorStash;
-
-/// <summary>Declares the queue semantics an actor needs from its mailbox.</summary>
-public interface IRequiresMessageQueue<T>;
+/// <summary>
+/// An actor with a bounded stash: capacity from <see cref="Props.WithStashCapacity"/>, else the mailbox's
+/// <c>stash-capacity</c>; stashing into a full stash throws <see cref="StashOverflowException"/>.
+/// </summary>
+public interface IWithBoundedStash : IActorStash, IRequiresMessageQueue<IBoundedDequeBasedMessageQueueSemantics>;

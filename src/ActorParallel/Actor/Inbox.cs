@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace ActorParallel.Actor;
 
 /// <summary>
@@ -8,18 +6,23 @@ namespace ActorParallel.Actor;
 /// </summary>
 public sealed class Inbox : IDisposable
 {
-    private readonly Channel<object> _received = Channel.CreateUnbounded<object>();
+    /// <summary>Messages not yet received, oldest first; guarded by itself.</summary>
+    private readonly LinkedList<object> _messages = new();
     private readonly ActorSystem _system;
+
+    /// <summary>Completed (and replaced) whenever a message arrives; guarded by <see cref="_messages"/>.</summary>
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private Inbox(ActorSystem system)
     {
         _system = system;
-        var writer = _received.Writer;
-        Receiver = ((ExtendedActorSystem)system).SystemActorOf(Props.Create(() => new InboxActor(writer)), "inbox-" + Guid.NewGuid().ToString("N"));
+        Receiver = ((ExtendedActorSystem)system).SystemActorOf(Props.Create(() => new InboxActor(this)), "inbox-" + Guid.NewGuid().ToString("N"));
     }
 
     /// <summary>The reference replies should go to.</summary>
     public IActorRef Receiver { get; }
+
+    private TimeSpan DefaultTimeout => _system.Settings.Config.GetTimeSpan("actorparallel.actor.inbox.default-timeout", TimeSpan.FromSeconds(5));
 
     public static Inbox Create(ActorSystem system) => new(system ?? throw new ArgumentNullException(nameof(system)));
 
@@ -32,24 +35,69 @@ public sealed class Inbox : IDisposable
     /// <summary>The next message; <see cref="TimeoutException"/> if none arrives within <paramref name="timeout"/>.</summary>
     public object Receive(TimeSpan timeout) => ReceiveAsync(timeout).GetAwaiter().GetResult();
 
-    public object Receive() => Receive(_system.Settings.Config.GetTimeSpan("actorparallel.actor.inbox.default-timeout", TimeSpan.FromSeconds(5)));
+    public object Receive() => Receive(DefaultTimeout);
 
-    public async Task<object> ReceiveAsync(TimeSpan timeout)
+    public Task<object> ReceiveAsync() => ReceiveAsync(DefaultTimeout);
+
+    public Task<object> ReceiveAsync(TimeSpan timeout) => ReceiveWhereAsync(static _ => true, timeout);
+
+    /// <summary>
+    /// The oldest message matching <paramref name="predicate"/> (waiting for one up to the default timeout);
+    /// messages that do not match stay in the inbox for later receives.
+    /// </summary>
+    public object ReceiveWhere(Predicate<object> predicate) => ReceiveWhere(predicate, DefaultTimeout);
+
+    /// <inheritdoc cref="ReceiveWhere(Predicate{object})"/>
+    public object ReceiveWhere(Predicate<object> predicate, TimeSpan timeout) => ReceiveWhereAsync(predicate, timeout).GetAwaiter().GetResult();
+
+    private async Task<object> ReceiveWhereAsync(Predicate<object> predicate, TimeSpan timeout)
     {
+        ArgumentNullException.ThrowIfNull(predicate);
         using var timer = new CancellationTokenSource(timeout);
-        try
+        while (true)
         {
-            return await _received.Reader.ReadAsync(timer.Token).ConfigureAwait(false);
+            Task arrival;
+            lock (_messages)
+            {
+                for (var node = _messages.First; node is not null; node = node.Next)
+                {
+                    if (predicate(node.Value))
+                    {
+                        _messages.Remove(node);
+                        return node.Value;
+                    }
+                }
+
+                arrival = _arrived.Task;
+            }
+
+            try
+            {
+                await arrival.WaitAsync(timer.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Inbox received no matching message within {timeout}.");
+            }
         }
-        catch (OperationCanceledException)
+    }
+
+    private void Add(object message)
+    {
+        TaskCompletionSource arrived;
+        lock (_messages)
         {
-            throw new TimeoutException($"Inbox received no message within {timeout}.");
+            _messages.AddLast(message);
+            arrived = _arrived;
+            _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+
+        arrived.TrySetResult();
     }
 
     public void Dispose() => _system.Stop(Receiver);
 
-    private sealed class InboxActor(ChannelWriter<object> writer) : ActorBase
+    private sealed class InboxActor(Inbox inbox) : ActorBase
     {
         internal sealed record WatchSubject(IActorRef Subject) : INoSerializationVerificationNeeded;
 
@@ -61,7 +109,7 @@ public sealed class Inbox : IDisposable
             }
             else
             {
-                writer.TryWrite(message);
+                inbox.Add(message);
             }
 
             return true;

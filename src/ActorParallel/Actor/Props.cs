@@ -11,8 +11,9 @@ public sealed class Props
 {
     private readonly IIndirectActorProducer _producer;
 
-    private Props(IIndirectActorProducer producer, object?[] arguments, Deploy deploy, SupervisorStrategy? supervisorStrategy)
+    private Props(IIndirectActorProducer producer, object?[] arguments, Deploy deploy, SupervisorStrategy? supervisorStrategy, int stashCapacity = -1)
     {
+        StashCapacity = stashCapacity;
         _producer = producer;
         Arguments = arguments;
         Deploy = deploy;
@@ -34,6 +35,9 @@ public sealed class Props
     public Deploy Deploy { get; }
 
     public SupervisorStrategy? SupervisorStrategy { get; }
+
+    /// <summary>Capacity of the actor's stash set by <see cref="WithStashCapacity"/>; -1 when not set.</summary>
+    public int StashCapacity { get; }
 
     public string Dispatcher => string.IsNullOrEmpty(Deploy.Dispatcher) ? Dispatch.Dispatchers.DefaultDispatcherId : Deploy.Dispatcher;
 
@@ -68,21 +72,28 @@ public sealed class Props
         return new Props(producer, args ?? [], Deploy.Local, null);
     }
 
-    public Props WithDispatcher(string dispatcher) => new(_producer, [.. Arguments], Deploy.WithDispatcher(dispatcher), SupervisorStrategy);
+    public Props WithDispatcher(string dispatcher) => new(_producer, [.. Arguments], Deploy.WithDispatcher(dispatcher), SupervisorStrategy, StashCapacity);
 
-    public Props WithMailbox(string mailbox) => new(_producer, [.. Arguments], Deploy.WithMailbox(mailbox), SupervisorStrategy);
+    public Props WithMailbox(string mailbox) => new(_producer, [.. Arguments], Deploy.WithMailbox(mailbox), SupervisorStrategy, StashCapacity);
 
     public Props WithRouter(RouterConfig routerConfig) =>
-        new(_producer, [.. Arguments], Deploy.WithRouterConfig(routerConfig ?? NoRouter.Instance), SupervisorStrategy);
+        new(_producer, [.. Arguments], Deploy.WithRouterConfig(routerConfig ?? NoRouter.Instance), SupervisorStrategy, StashCapacity);
 
     public Props WithDeploy(Deploy deploy)
     {
         ArgumentNullException.ThrowIfNull(deploy);
-        return new(_producer, [.. Arguments], deploy.WithFallback(Deploy), SupervisorStrategy);
+        return new(_producer, [.. Arguments], deploy.WithFallback(Deploy), SupervisorStrategy, StashCapacity);
     }
 
     public Props WithSupervisorStrategy(SupervisorStrategy supervisorStrategy) =>
-        new(_producer, [.. Arguments], Deploy, supervisorStrategy);
+        new(_producer, [.. Arguments], Deploy, supervisorStrategy, StashCapacity);
+
+    /// <summary>
+    /// Bounds the stash of an actor made from these props (an <see cref="IWithBoundedStash"/> or any stashing actor):
+    /// stashing beyond <paramref name="capacity"/> throws <see cref="StashOverflowException"/>. Zero or negative
+    /// means "not set": the mailbox's <c>stash-capacity</c> applies (unbounded by default).
+    /// </summary>
+    public Props WithStashCapacity(int capacity) => new(_producer, [.. Arguments], Deploy, SupervisorStrategy, capacity);
 
     /// <summary>Creates a new instance; called by the runtime inside the actor's cell.</summary>
     internal ActorBase NewActor() => _producer.Produce();

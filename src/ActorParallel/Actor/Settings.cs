@@ -38,6 +38,8 @@ public sealed class Settings
         LogConfigOnStart = config.GetBoolean("actorparallel.log-config-on-start");
         LogDeadLetters = DeadLetterCount(config.GetString("actorparallel.log-dead-letters", "10")!);
         LogDeadLettersDuringShutdown = config.GetBoolean("actorparallel.log-dead-letters-during-shutdown");
+        var suspend = config.GetTimeSpan("actorparallel.log-dead-letters-suspend-duration", TimeSpan.FromMinutes(5));
+        LogDeadLettersSuspendDuration = suspend == Timeout.InfiniteTimeSpan || suspend == TimeSpan.MaxValue ? null : suspend;
 
         AddLoggingReceive = config.GetBoolean("actorparallel.actor.debug.receive");
         DebugAutoReceive = config.GetBoolean("actorparallel.actor.debug.autoreceive");
@@ -92,6 +94,9 @@ public sealed class Settings
     public int LogDeadLetters { get; }
 
     public bool LogDeadLettersDuringShutdown { get; }
+
+    /// <summary>How long dead-letter logging pauses after <see cref="LogDeadLetters"/> were logged; null: for good.</summary>
+    public TimeSpan? LogDeadLettersSuspendDuration { get; }
 
     public bool AddLoggingReceive { get; }
 

@@ -4,5 +4,5 @@ namespace ActorParallel.Actor;
 public static class StashFactory
 {
     public static IStash CreateStash<T>(this IActorContext context)
-        where T : ActorBase => new UnboundedStash((ActorCell)context);
+        where T : ActorBase => ((ActorCell)context).GetOrCreateStash();
 }

@@ -14,14 +14,17 @@ public sealed class Dispatchers
     public const string InternalDispatcherId = "actorparallel.actor.internal-dispatcher";
     public const string DefaultBlockingDispatcherId = "actorparallel.actor.default-blocking-io-dispatcher";
     public const string CallingThreadDispatcherId = "actorparallel.actor.calling-thread-dispatcher";
+    public const string DefaultForkJoinDispatcherId = "actorparallel.actor.default-fork-join-dispatcher";
+    public const string TaskDispatcherId = "actorparallel.actor.task-dispatcher";
+    public const string SynchronizedDispatcherId = "actorparallel.actor.synchronized-dispatcher";
 
     /// <summary>Values accepted by a dispatcher's <c>type</c> key.</summary>
     public static readonly IReadOnlyList<string> KnownTypes =
-        ["Dispatcher", "TaskDispatcher", "ForkJoinDispatcher", "PinnedDispatcher", "CallingThreadDispatcher"];
+        ["Dispatcher", "TaskDispatcher", "ForkJoinDispatcher", "PinnedDispatcher", "SynchronizedDispatcher", "CallingThreadDispatcher"];
 
     /// <summary>Values accepted by a dispatcher's <c>executor</c> key.</summary>
     public static readonly IReadOnlyList<string> KnownExecutors =
-        ["default-executor", "thread-pool-executor", "channel-executor", "task-executor", "fork-join-executor"];
+        ["default-executor", "thread-pool-executor", "channel-executor", "task-executor", "fork-join-executor", "current-context-executor"];
 
     private readonly Config _config;
     private readonly Config _defaultConfig;
@@ -85,6 +88,7 @@ public sealed class Dispatchers
             "ForkJoinDispatcher" => new ForkJoinDispatcher(id, throughput, deadline,
                 ThreadCount(id, config.GetInt("dedicated-thread-pool.thread-count", 3)), IsBackground(id, config)),
             "PinnedDispatcher" => new PinnedDispatcher(id, throughput, deadline),
+            "SynchronizedDispatcher" => new SynchronizedDispatcher(id, throughput, deadline, CurrentContext(id)),
             "CallingThreadDispatcher" or "ActorParallel.TestKit.CallingThreadDispatcherConfigurator, ActorParallel.TestKit" =>
                 new CallingThreadDispatcher(id),
             _ => throw new ConfigurationException(
@@ -97,8 +101,19 @@ public sealed class Dispatchers
         var executor = config.GetString("executor", "default-executor")!;
         switch (executor)
         {
-            case "default-executor" or "thread-pool-executor" or "channel-executor" or "task-executor":
+            case "channel-executor":
+                // Accepted and validated for Akka.NET compatibility; all priorities share the .NET thread pool here.
+                var priority = config.GetString("channel-executor.priority", "normal");
+                if (priority is not ("high" or "normal" or "low"))
+                {
+                    throw new ConfigurationException($"'{id}.channel-executor.priority = {priority}': use high, normal or low.");
+                }
+
                 return new Dispatcher(id, throughput, deadline);
+            case "default-executor" or "thread-pool-executor" or "task-executor":
+                return new Dispatcher(id, throughput, deadline);
+            case "current-context-executor":
+                return new SynchronizedDispatcher(id, throughput, deadline, CurrentContext(id));
             case "fork-join-executor":
                 var min = config.GetInt("fork-join-executor.parallelism-min", 8);
                 var factor = config.GetDouble("fork-join-executor.parallelism-factor", 1.0);
@@ -110,6 +125,15 @@ public sealed class Dispatchers
                     $"'{id}.executor = {executor}' is not a known executor; use one of {string.Join(", ", KnownExecutors)}.");
         }
     }
+
+    /// <summary>
+    /// The synchronization context of the thread looking the dispatcher up (Akka.NET captures it the same way,
+    /// through <c>TaskScheduler.FromCurrentSynchronizationContext</c>, and fails when there is none).
+    /// </summary>
+    private static SynchronizationContext CurrentContext(string id) => SynchronizationContext.Current ?? throw new ConfigurationException(
+        $"Dispatcher [{id}] runs actors on the current SynchronizationContext (SynchronizedDispatcher / current-context-executor), " +
+        "but the thread that first used it has none: create the first actor on it from the UI (or other context-owning) thread, " +
+        "or use another dispatcher.");
 
     private static int ThreadCount(string id, int count) =>
         count > 0 ? count : throw new ConfigurationException($"'{id}.dedicated-thread-pool.thread-count = {count}': must be at least 1.");

@@ -37,3 +37,12 @@ public interface IDequeBasedMessageQueueSemantics
 
 /// <summary>Marker for unbounded deque-based queues.</summary>
 public interface IUnboundedDequeBasedMessageQueueSemantics : IDequeBasedMessageQueueSemantics, IUnboundedMessageQueueSemantics;
+
+/// <summary>Marker for bounded deque-based queues.</summary>
+public interface IBoundedDequeBasedMessageQueueSemantics : IDequeBasedMessageQueueSemantics, IBoundedMessageQueueSemantics;
+
+/// <summary>
+/// Declares the queue semantics an actor needs from its mailbox; mapped to a mailbox through
+/// <c>actorparallel.actor.mailbox.requirements</c> when nothing else names one.
+/// </summary>
+public interface IRequiresMessageQueue<T>;

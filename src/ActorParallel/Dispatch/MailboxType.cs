@@ -82,6 +82,27 @@ public sealed class BoundedMailbox : MailboxType
     }
 }
 
+/// <summary>
+/// Bounded like <see cref="BoundedMailbox"/> (<c>mailbox-capacity</c>, <c>mailbox-push-timeout-time</c>) and
+/// able to put messages back at the front, as bounded stashes need.
+/// </summary>
+public sealed class BoundedDequeBasedMailbox : MailboxType
+{
+    private readonly BoundedMailbox _bounded;
+
+    public BoundedDequeBasedMailbox(Settings? settings, Config? config)
+        : base(settings, config)
+    {
+        _bounded = new BoundedMailbox(settings, config);
+    }
+
+    public int Capacity => _bounded.Capacity;
+
+    public TimeSpan PushTimeOut => _bounded.PushTimeOut;
+
+    public override IMessageQueue Create(IActorRef? owner, ActorSystem? system) => _bounded.Create(owner, system);
+}
+
 /// <summary>Unbounded, ordered by <see cref="PriorityGenerator"/> (lower first); equal priorities in any order.</summary>
 public abstract class UnboundedPriorityMailbox : MailboxType
 {

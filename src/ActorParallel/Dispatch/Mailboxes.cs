@@ -12,11 +12,15 @@ public sealed class Mailboxes
 {
     public const string DefaultMailboxId = "actorparallel.actor.default-mailbox";
 
+    /// <summary>Maps a queue-semantics interface (full type name) to the id of a mailbox that provides it.</summary>
+    public const string RequirementsPath = "actorparallel.actor.mailbox.requirements";
+
     private readonly ActorSystemImpl _system;
     private readonly Config _config;
     private readonly ConcurrentDictionary<string, MailboxType> _types = new(StringComparer.Ordinal);
     private readonly MailboxType _default;
     private readonly ConcurrentDictionary<string, MailboxType> _byDispatcher = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, MailboxType?> _byActorType = new();
 
     internal Mailboxes(ActorSystemImpl system)
     {
@@ -89,7 +93,45 @@ public sealed class Mailboxes
             type = _byDispatcher.GetOrAdd(dispatcherId, ForDispatcher);
         }
 
+        if (ReferenceEquals(type, _default) && ForActorType(props.Type) is { } required)
+        {
+            type = required;
+        }
+
         return new Mailbox(type.Create(null, _system));
+    }
+
+    /// <summary>
+    /// The mailbox type whose queue semantics satisfy the actor's <see cref="IRequiresMessageQueue{T}"/>
+    /// (looked up through <c>actorparallel.actor.mailbox.requirements</c>), or null when it states none;
+    /// used only when neither the props, the deployment nor the dispatcher names a mailbox.
+    /// </summary>
+    public MailboxType? ForActorType(Type actorType)
+    {
+        ArgumentNullException.ThrowIfNull(actorType);
+        return _byActorType.GetOrAdd(actorType, type =>
+        {
+            var requirement = type.GetInterfaces()
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequiresMessageQueue<>))
+                ?.GetGenericArguments()[0];
+            return requirement is null ? null : LookupByQueueType(requirement);
+        });
+    }
+
+    /// <summary>The mailbox type configured in <c>actorparallel.actor.mailbox.requirements</c> for <paramref name="queueSemantics"/>.</summary>
+    public MailboxType LookupByQueueType(Type queueSemantics)
+    {
+        ArgumentNullException.ThrowIfNull(queueSemantics);
+        var key = $"{RequirementsPath}.\"{queueSemantics.FullName}\"";
+        var id = _config.GetString(key);
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new ConfigurationException(
+                $"No mailbox is mapped to the queue semantics {queueSemantics.FullName}: add " +
+                $"'{RequirementsPath} {{ \"{queueSemantics.FullName}\" = <mailbox id> }}'.");
+        }
+
+        return Lookup(id);
     }
 
     /// <summary>The dispatcher's own <c>mailbox-type</c>, else the default; cached per dispatcher so spawning does no config lookups.</summary>

@@ -224,6 +224,34 @@ public sealed class Serialization
         }
     }
 
+    /// <summary>
+    /// <c>serialize-creators = on</c>: round-trips every constructor argument of <paramref name="props"/> through
+    /// serialization before the actor is created, so props that could not travel to a remote node fail early.
+    /// </summary>
+    internal void VerifyCreator(Props props, string path)
+    {
+        foreach (var argument in props.Arguments)
+        {
+            if (argument is null or INoSerializationVerificationNeeded)
+            {
+                continue;
+            }
+
+            try
+            {
+                var serializer = FindSerializerFor(argument);
+                Deserialize(serializer.ToBinary(argument), serializer.Identifier, ManifestFor(serializer, argument));
+            }
+            catch (Exception cause)
+            {
+                throw new ArgumentException(
+                    $"Pre-creation serialization check failed at [{path}]: constructor argument of type [{argument.GetType()}] " +
+                    "cannot be serialized (actorparallel.actor.serialize-creators = on). Make it serializable, mark it " +
+                    "INoSerializationVerificationNeeded, or turn serialize-creators off.", nameof(props), cause);
+            }
+        }
+    }
+
     private Serializer Instantiate(string name, string typeName)
     {
         var type = ResolveType(typeName) ?? throw new ConfigurationException(

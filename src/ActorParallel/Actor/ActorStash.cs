@@ -2,8 +2,11 @@ using ActorParallel.Dispatch;
 
 namespace ActorParallel.Actor;
 
-/// <summary>The stash of one actor; used only on the actor's own thread, so it needs no locking.</summary>
-internal sealed class UnboundedStash(ActorCell cell) : IStash
+/// <summary>
+/// The stash of one actor; used only on the actor's own thread, so it needs no locking. Bounded when
+/// <paramref name="capacity"/> is positive (then <see cref="Stash"/> throws <see cref="StashOverflowException"/> when full).
+/// </summary>
+internal sealed class ActorStash(ActorCell cell, int capacity) : IStash
 {
     private readonly LinkedList<Envelope> _stashed = new();
 
@@ -13,9 +16,9 @@ internal sealed class UnboundedStash(ActorCell cell) : IStash
 
     public bool NonEmpty => _stashed.Count > 0;
 
-    public bool IsFull => false;
+    public bool IsFull => _stashed.Count >= Capacity;
 
-    public int Capacity => int.MaxValue;
+    public int Capacity { get; } = capacity > 0 ? capacity : int.MaxValue;
 
     public void Stash()
     {
@@ -29,6 +32,12 @@ internal sealed class UnboundedStash(ActorCell cell) : IStash
             && ReferenceEquals(last.Value.Sender, current.Sender))
         {
             throw new IllegalActorStateException($"Can't stash the same message {current.Message} more than once.");
+        }
+
+        if (IsFull)
+        {
+            throw new StashOverflowException(
+                $"Couldn't stash message {current.Message} from {current.Sender} in the stash of {cell.Self}: it is full (capacity {Capacity}).");
         }
 
         _stashed.AddLast(current);
