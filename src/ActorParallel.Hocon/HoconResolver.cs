@@ -19,6 +19,9 @@ internal sealed class HoconResolver
     private readonly List<HoconValue> _active = [];
     private readonly HashSet<HoconValue> _activeSet = new(ReferenceEqualityComparer.Instance);
 
+    // Containers whose children are being resolved: meeting one again means it contains itself.
+    private readonly HashSet<HoconValue> _filling = new(ReferenceEqualityComparer.Instance);
+
     private HoconResolver(HoconObject root, bool useEnvironment)
     {
         _root = root;
@@ -142,7 +145,7 @@ internal sealed class HoconResolver
     }
 
     /// <summary>Resolves everything below a value whose top level is resolved; returns the value.</summary>
-    private HoconValue Full(HoconValue value)
+    private HoconValue Full(HoconValue value, HoconValue? via = null)
     {
         if (value is HoconObject obj)
         {
@@ -151,6 +154,7 @@ internal sealed class HoconResolver
                 return obj;
             }
 
+            EnterContainer(obj, via);
             List<string>? missing = null;
             for (var i = 0; i < obj.Count; i++)
             {
@@ -167,10 +171,10 @@ internal sealed class HoconResolver
                     continue;
                 }
 
-                resolved = Full(resolved);
+                resolved = Full(resolved, child);
                 if (!ReferenceEquals(resolved, child))
                 {
-                    obj.Set(obj.KeyAt(i), resolved);
+                    obj.SetAt(i, resolved);
                 }
             }
 
@@ -183,6 +187,7 @@ internal sealed class HoconResolver
             }
 
             obj.FullyResolved = true;
+            _filling.Remove(obj);
             return obj;
         }
 
@@ -193,6 +198,7 @@ internal sealed class HoconResolver
                 return array;
             }
 
+            EnterContainer(array, via);
             var items = array.MutableItems;
             for (var i = items.Count - 1; i >= 0; i--)
             {
@@ -208,14 +214,27 @@ internal sealed class HoconResolver
                 }
                 else
                 {
-                    items[i] = Full(resolved);
+                    items[i] = Full(resolved, items[i]);
                 }
             }
 
             array.FullyResolved = true;
+            _filling.Remove(array);
         }
 
         return value;
+    }
+
+    private void EnterContainer(HoconValue container, HoconValue? via)
+    {
+        if (!_filling.Add(container))
+        {
+            var culprit = via is HoconSubstitution s ? s.Display : "a substitution";
+            throw HoconTextParser.ErrorAt(
+                via?.Origin ?? container.Origin,
+                $"substitution cycle: {culprit} refers to a value that contains it (the value at {container.Origin})",
+                "a value cannot include itself; refer to a sibling or to an earlier definition instead");
+        }
     }
 
     /// <summary>Resolves the top level of a node: the result is an object, array or literal (children may be unresolved), or null for "missing".</summary>
@@ -298,6 +317,17 @@ internal sealed class HoconResolver
         }
 
         var rendered = HoconPath.Render(s.Path.AsSpan(s.PrefixLength));
+        for (var frame = s.Frames; frame is not null; frame = frame.Outer)
+        {
+            if (frame.Below is null && IsPrefix(frame.Path, s.Path) && frame.Path.Length == s.Path.Length)
+            {
+                throw HoconTextParser.ErrorAt(
+                    s.Origin,
+                    $"substitution cycle: {s.Display} refers to the field it defines, and '{rendered}' has no earlier definition to refer to",
+                    $"define '{rendered}' before this line, or write ${{?{rendered}}} to allow it to be undefined");
+            }
+        }
+
         throw HoconTextParser.ErrorAt(
             s.Origin,
             $"could not resolve substitution {s.Display}: no value at path '{rendered}'"
@@ -382,7 +412,8 @@ internal sealed class HoconResolver
             }
         }
 
-        return any ? HoconTextParser.Concatenate(pieces, c.Origin) : null;
+        // Lightbend keeps the whitespace even when every value around it is missing: "${?x} ${?y}" is " ".
+        return any || pieces.Count > 0 ? HoconTextParser.Concatenate(pieces, c.Origin, resolved: true) : null;
     }
 
     private HoconValue? ResolveMerge(HoconDelayedMerge m)

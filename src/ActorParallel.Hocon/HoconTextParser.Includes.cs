@@ -2,7 +2,7 @@ namespace ActorParallel.Configuration;
 
 internal sealed partial class HoconTextParser
 {
-    /// <summary>True at <c>include "x"</c> or <c>include file(...)</c> etc. (<c>include = 1</c> is an ordinary key).</summary>
+    /// <summary>True at the include keyword: an unquoted <c>include</c> followed by whitespace.</summary>
     private bool AtInclude()
     {
         if (string.CompareOrdinal(_text, _pos, "include", 0, 7) != 0)
@@ -16,25 +16,12 @@ internal sealed partial class HoconTextParser
             return false;
         }
 
-        while (i < _text.Length && IsSpace(_text[i]))
-        {
-            i++;
-        }
-
-        if (i >= _text.Length)
-        {
-            return false;
-        }
-
-        var rest = _text.AsSpan(i);
-        return rest[0] == '"'
-            || rest.StartsWith("file(", StringComparison.Ordinal)
-            || rest.StartsWith("url(", StringComparison.Ordinal)
-            || rest.StartsWith("classpath(", StringComparison.Ordinal)
-            || rest.StartsWith("required(", StringComparison.Ordinal);
+        // As in Lightbend, an unquoted "include" followed by whitespace is always the keyword
+        // (write "include" in quotes for a field of that name).
+        return true;
     }
 
-    private void ParseInclude(HoconObject target, string[] path)
+    private void ParseInclude(HoconObject target)
     {
         var origin = Here;
         _pos += 7;
@@ -70,7 +57,10 @@ internal sealed partial class HoconTextParser
 
         if (Peek != '"')
         {
-            throw Error("include needs a quoted file name", "write include \"name.conf\", include file(\"name.conf\") or include required(\"name.conf\")");
+            throw Error(
+                kind == IncludeKind.Plain && !required
+                    ? $"the include keyword must be followed by a quoted file name, not '{(AtEnd ? "end of file" : Peek)}'"
+                    : "include needs a quoted file name", "write include \"name.conf\", include file(\"name.conf\") or include required(\"name.conf\"); for a field named include, quote the key: \"include\" = ...");
         }
 
         var name = ReadQuoted();
@@ -85,7 +75,7 @@ internal sealed partial class HoconTextParser
             _pos++;
         }
 
-        var included = _includes.Include(new IncludeRequest(kind, name, required, path, origin, _directory));
+        var included = _includes.Include(new IncludeRequest(kind, name, required, [.. _path], origin, _directory));
         SubstitutionCount += included.Substitutions;
         if (included.Value is { } obj)
         {

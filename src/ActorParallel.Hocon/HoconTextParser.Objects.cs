@@ -3,9 +3,18 @@ namespace ActorParallel.Configuration;
 internal sealed partial class HoconTextParser
 {
     /// <summary>Parses fields into <paramref name="target"/> until '}' (braced) or the end of the text.</summary>
-    private void ParseObjectBody(HoconObject target, string[] path, bool braced)
+    private void ParseObjectBody(HoconObject target, bool braced)
     {
+        var opened = Here;
         Enter();
+        var depth = _depth;
+        while (depth >= _scratch.Count)
+        {
+            _scratch.Add((new string[32], new HoconValue[32]));
+        }
+
+        var (scratchKeys, scratchValues) = _scratch[depth];
+        target.UseScratch(scratchKeys, scratchValues);
         HashSet<string>? seenJsonKeys = _json ? new HashSet<string>(StringComparer.Ordinal) : null;
         var first = true;
         while (true)
@@ -15,7 +24,7 @@ internal sealed partial class HoconTextParser
             {
                 if (braced)
                 {
-                    throw Error("end of file inside an object: expected '}'", "add the missing '}'");
+                    throw Error($"end of file inside the object opened at {new HoconOrigin(_source, opened.Line, opened.Column - 1)}: expected '}}'", "add the missing '}'");
                 }
 
                 break;
@@ -46,11 +55,11 @@ internal sealed partial class HoconTextParser
             first = false;
             if (!_json && AtInclude())
             {
-                ParseInclude(target, path);
+                ParseInclude(target);
             }
             else
             {
-                ParseField(target, path, seenJsonKeys);
+                ParseField(target, seenJsonKeys);
             }
 
             SkipSpacesAndComments();
@@ -74,16 +83,19 @@ internal sealed partial class HoconTextParser
         }
 
         _pendingComma = false;
+        _scratch[depth] = target.Seal();
         _depth--;
     }
+
+    // Reusable field arrays, one pair per nesting depth: objects at one depth are built one at a time.
+    private readonly List<(string[] Keys, HoconValue[] Values)> _scratch = [];
 
     // A comma was just consumed (so the next field needs no newline before it).
     private bool _pendingComma;
 
-    private void ParseField(HoconObject target, string[] path, HashSet<string>? seenJsonKeys)
+    private void ParseField(HoconObject target, HashSet<string>? seenJsonKeys)
     {
         var keyOrigin = Here;
-        string[] key;
         if (_json)
         {
             if (Peek != '"')
@@ -91,57 +103,65 @@ internal sealed partial class HoconTextParser
                 throw Error($"JSON keys must be quoted strings, not '{Peek}'", "quote the key, or give the file a .conf extension");
             }
 
-            key = [ReadQuoted()];
-            if (!seenJsonKeys!.Add(key[0]))
+            var name = ReadQuoted();
+            if (!seenJsonKeys!.Add(name))
             {
-                throw ErrorAt(keyOrigin, $"JSON does not allow duplicate field '{key[0]}'", "remove one of the fields");
+                throw ErrorAt(keyOrigin, $"JSON does not allow duplicate field '{name}'", "remove one of the fields");
             }
+
+            _key.Clear();
+            _key.Add(name);
         }
         else
         {
-            key = ReadKey(forSubstitution: false);
+            ReadKey(forSubstitution: false);
         }
 
+        // The key buffer is reused by nested fields: keep the segments before parsing the value.
+        var first = _key[0];
+        string[]? rest = _key.Count > 1 ? _key.GetRange(1, _key.Count - 1).ToArray() : null;
+        var keyLength = _key.Count;
+        _path.AddRange(_key);
         SkipAll();
-        var fullPath = Append(path, key);
         HoconValue value;
         var c = Peek;
         if (c == '{' && !_json)
         {
-            value = ParseValue(fullPath);
+            value = ParseValue();
         }
         else if (c == ':' || (c == '=' && !_json))
         {
             _pos++;
             SkipAll();
-            value = ParseValue(fullPath);
+            value = ParseValue();
         }
         else if (c == '+' && _pos + 1 < _text.Length && _text[_pos + 1] == '=' && !_json)
         {
             var origin = Here;
             _pos += 2;
             SkipAll();
-            var element = ParseValue(fullPath);
+            var element = ParseValue();
             SubstitutionCount++;
-            var self = new HoconSubstitution(fullPath, optional: true, 0, origin);
+            var self = new HoconSubstitution([.. _path], optional: true, 0, origin);
             value = new HoconConcatenation([self, new HoconArray([element], element.Origin)], origin);
         }
         else
         {
             var shown = AtEnd ? "end of file" : "'" + c + "'";
             throw Error(
-                $"expected ':' or '=' after key '{HoconPath.Render(key)}', found {shown}",
+                $"expected ':' or '=' after key '{HoconPath.Render([.. _path.GetRange(_path.Count - keyLength, keyLength)])}', found {shown}",
                 _json ? "JSON needs 'key': value" : "write key = value (or key { ... } for an object); quote keys that contain special characters");
         }
 
-        for (var i = key.Length - 1; i > 0; i--)
+        _path.RemoveRange(_path.Count - keyLength, keyLength);
+        for (var i = (rest?.Length ?? 0) - 1; i >= 0; i--)
         {
             var wrapper = new HoconObject(keyOrigin, 1);
-            wrapper.Set(key[i], value);
+            wrapper.Set(rest![i], value);
             value = wrapper;
         }
 
-        MergeField(target, key[0], value);
+        MergeField(target, first, value);
     }
 
     /// <summary>Adds a field, merging with an earlier definition the HOCON way.</summary>
@@ -194,10 +214,16 @@ internal sealed partial class HoconTextParser
     }
 
     /// <summary>Reads a key or substitution path: unquoted parts split at '.', quoted parts kept whole.</summary>
-    private string[] ReadKey(bool forSubstitution)
+    private void ReadKey(bool forSubstitution)
     {
+        var segments = _key;
+        segments.Clear();
+        if (TryReadSimpleKey())
+        {
+            return;
+        }
+
         var start = Here;
-        var segments = new List<string>(4);
         System.Text.StringBuilder? current = null;
         string? single = null;
         var hasContent = false;
@@ -310,7 +336,66 @@ internal sealed partial class HoconTextParser
         }
 
         EndSegment();
-        return [.. segments];
+    }
+
+    /// <summary>
+    /// The common case, without allocations for keys seen before: one unquoted run such as
+    /// <c>a.b-c.d</c>, not followed by more key text. Returns false (cursor unchanged) otherwise.
+    /// </summary>
+    private bool TryReadSimpleKey()
+    {
+        var text = _text;
+        var start = _pos;
+        var i = UnquotedRunEnd(start);
+        if (i == start)
+        {
+            return false;
+        }
+
+        var run = text.AsSpan(start, i - start);
+        if (run[0] == '.' || run[^1] == '.' || run.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (i < text.Length)
+        {
+            var next = text[i];
+            if (next == '"')
+            {
+                return false;
+            }
+
+            if (IsSpace(next))
+            {
+                var j = i;
+                while (j < text.Length && IsSpace(text[j]))
+                {
+                    j++;
+                }
+
+                if (j < text.Length && (text[j] == '"' || (IsUnquotedChar(text[j]) && !(text[j] == '/' && j + 1 < text.Length && text[j + 1] == '/'))))
+                {
+                    return false;
+                }
+            }
+        }
+
+        while (true)
+        {
+            var dot = run.IndexOf('.');
+            if (dot < 0)
+            {
+                _key.Add(Intern(run));
+                break;
+            }
+
+            _key.Add(Intern(run[..dot]));
+            run = run[(dot + 1)..];
+        }
+
+        _pos = i;
+        return true;
     }
 
     private bool IsUnquotedStart()

@@ -6,7 +6,7 @@ namespace ActorParallel.Configuration;
 internal sealed partial class HoconTextParser
 {
     /// <summary>Parses a value concatenation: pieces on one line, whitespace between them kept for strings.</summary>
-    private HoconValue ParseValue(string[] path)
+    private HoconValue ParseValue()
     {
         var origin = Here;
         HoconValue? single = null;
@@ -28,7 +28,7 @@ internal sealed partial class HoconTextParser
 
             var wsOrigin = new HoconOrigin(_source, _line, wsStart - _lineStart + 1);
             var wsEnd = _pos;
-            var piece = ParseSingle(path);
+            var piece = ParseSingle();
             if (single is null)
             {
                 single = piece;
@@ -73,7 +73,7 @@ internal sealed partial class HoconTextParser
     }
 
     /// <summary>Concatenates resolved pieces (whitespace pieces allowed). Used by the parser and the resolver.</summary>
-    internal static HoconValue Concatenate(List<HoconValue> pieces, HoconOrigin origin)
+    internal static HoconValue Concatenate(List<HoconValue> pieces, HoconOrigin origin, bool resolved = false)
     {
         HoconValue? firstValue = null;
         foreach (var piece in pieces)
@@ -94,15 +94,17 @@ internal sealed partial class HoconTextParser
             if (kindA != kindB)
             {
                 throw ErrorAt(
-                    piece.Origin,
-                    $"cannot concatenate {HoconValue.Describe(firstValue)} with {HoconValue.Describe(piece)}",
+                    resolved ? origin : piece.Origin,
+                    resolved
+                        ? $"cannot concatenate {HoconValue.Describe(firstValue)} (defined at {firstValue.Origin}) with {HoconValue.Describe(piece)} (defined at {piece.Origin})"
+                        : $"cannot concatenate {HoconValue.Describe(firstValue)} with {HoconValue.Describe(piece)}",
                     "concatenate only strings with strings, arrays with arrays, objects with objects; put commas or newlines between separate values, or quote the text");
             }
         }
 
         if (firstValue is null)
         {
-            return new HoconLiteral(string.Empty, HoconValueType.String, origin);
+            return new HoconLiteral(string.Concat(pieces.OfType<HoconWhitespace>().Select(w => w.Text)), HoconValueType.String, origin);
         }
 
         switch (Kind(firstValue))
@@ -163,7 +165,7 @@ internal sealed partial class HoconTextParser
         _ => 0,
     };
 
-    private HoconValue ParseSingle(string[] path)
+    private HoconValue ParseSingle()
     {
         var c = _text[_pos];
         var origin = Here;
@@ -185,12 +187,12 @@ internal sealed partial class HoconTextParser
             {
                 _pos++;
                 var obj = new HoconObject(origin);
-                ParseObjectBody(obj, path, braced: true);
+                ParseObjectBody(obj, braced: true);
                 return obj;
             }
 
             case '[':
-                return ParseArray(path);
+                return ParseArray();
             case '$':
                 if (_pos + 1 < _text.Length && _text[_pos + 1] == '{')
                 {
@@ -213,11 +215,7 @@ internal sealed partial class HoconTextParser
         }
 
         var start = _pos;
-        while (_pos < _text.Length && IsUnquotedChar(_text[_pos]) && !AtComment())
-        {
-            _pos++;
-        }
-
+        _pos = UnquotedRunEnd(start);
         var span = _text.AsSpan(start, _pos - start);
         if (span is "true" or "false")
         {
@@ -234,7 +232,7 @@ internal sealed partial class HoconTextParser
             var integral = span.IndexOfAny('.', 'e', 'E') < 0;
             if (!integral || long.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
             {
-                return new HoconLiteral(span.ToString(), HoconValueType.Number, origin);
+                return new HoconLiteral(Intern(span), HoconValueType.Number, origin);
             }
         }
 
@@ -243,7 +241,7 @@ internal sealed partial class HoconTextParser
             throw ErrorAt(origin, $"unquoted string '{span}' is not JSON", "quote the string, or give the file a .conf extension");
         }
 
-        return new HoconLiteral(span.ToString(), HoconValueType.String, origin);
+        return new HoconLiteral(span.Length <= 32 ? Intern(span) : span.ToString(), HoconValueType.String, origin);
     }
 
     /// <summary>JSON number syntax, with leading zeros allowed as Lightbend does.</summary>
@@ -304,7 +302,7 @@ internal sealed partial class HoconTextParser
         return i == s.Length;
     }
 
-    private HoconValue ParseArray(string[] path)
+    private HoconValue ParseArray()
     {
         var origin = Here;
         _pos++;
@@ -316,7 +314,7 @@ internal sealed partial class HoconTextParser
             var sawNewline = SkipAll();
             if (AtEnd)
             {
-                throw ErrorAt(origin, "end of file inside an array: expected ']'", "add the missing ']'");
+                throw Error($"end of file inside the array opened at {origin}: expected ']'", "add the missing ']'");
             }
 
             if (Peek == ']')
@@ -330,7 +328,7 @@ internal sealed partial class HoconTextParser
                 throw Error($"expected ',' or ']' in an array, not '{Peek}'", "separate array elements with commas");
             }
 
-            items.Add(ParseValue(path));
+            items.Add(ParseValue());
             SkipSpacesAndComments();
             needSeparator = true;
             if (Peek == ',')
@@ -368,7 +366,8 @@ internal sealed partial class HoconTextParser
         }
 
         SkipSpaces();
-        var path = ReadKey(forSubstitution: true);
+        ReadKey(forSubstitution: true);
+        var path = _key.ToArray();
         SkipSpaces();
         if (Peek != '}')
         {

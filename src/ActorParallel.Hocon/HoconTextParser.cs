@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ActorParallel.Configuration;
@@ -17,6 +18,16 @@ internal sealed partial class HoconTextParser
     private readonly string[] _prefix;
     private readonly IncludeContext _includes;
     private readonly string? _directory;
+
+    // Keys and short values repeat a lot in configuration files: one string per distinct text.
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
+
+    // Segments of the key just read (reused, so reading a key allocates only new strings).
+    private readonly List<string> _key = new(4);
+
+    // The path of the field being parsed (include prefix first): needed only by += and include.
+    private readonly List<string> _path;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
@@ -30,6 +41,8 @@ internal sealed partial class HoconTextParser
         _prefix = prefix;
         _includes = includes;
         _directory = directory;
+        _path = [.. prefix];
+        _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
         if (_text.Length > 0 && _text[0] == '\uFEFF')
         {
             _pos = 1;
@@ -50,7 +63,8 @@ internal sealed partial class HoconTextParser
     {
         var parser = new HoconTextParser(path, "path '" + path + "'", json: false, [], IncludeContext.None, null);
         parser.SkipSpaces();
-        var segments = parser.ReadKey(forSubstitution: false);
+        parser.ReadKey(forSubstitution: false);
+        var segments = parser._key.ToArray();
         parser.SkipSpaces();
         if (!parser.AtEnd)
         {
@@ -72,7 +86,7 @@ internal sealed partial class HoconTextParser
             var origin = Here;
             _pos++;
             root = new HoconObject(origin);
-            ParseObjectBody(root, _prefix, braced: true);
+            ParseObjectBody(root, braced: true);
         }
         else if (_json && !AtEnd)
         {
@@ -91,7 +105,7 @@ internal sealed partial class HoconTextParser
             }
 
             root = new HoconObject(Here);
-            ParseObjectBody(root, _prefix, braced: false);
+            ParseObjectBody(root, braced: false);
         }
 
         SkipAll();
@@ -103,10 +117,65 @@ internal sealed partial class HoconTextParser
         return root;
     }
 
+    /// <summary>One string instance per distinct text within this document.</summary>
+    private string Intern(ReadOnlySpan<char> text)
+    {
+        if (_stringLookup.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        var created = text.ToString();
+        _strings[created] = created;
+        return created;
+    }
+
     internal ConfigurationException Error(string what, string fix) => ErrorAt(Here, what, fix);
 
     internal static ConfigurationException ErrorAt(HoconOrigin origin, string what, string fix)
         => new($"{origin}: {what}. Fix: {fix}.", origin);
+
+    /// <summary>ASCII characters allowed in unquoted text, except '/' (checked apart, since "//" starts a comment).</summary>
+    private static readonly SearchValues<char> UnquotedAscii = SearchValues.Create(BuildUnquotedAscii());
+
+    private static string BuildUnquotedAscii()
+    {
+        var sb = new StringBuilder();
+        for (var c = (char)33; c < 127; c++)
+        {
+            if (!IsForbidden(c) && c != '/')
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The end of the unquoted run starting at <paramref name="start"/> (stops at "//", whitespace and forbidden characters).</summary>
+    private int UnquotedRunEnd(int start)
+    {
+        var text = _text;
+        var i = start;
+        while (true)
+        {
+            var skip = text.AsSpan(i).IndexOfAnyExcept(UnquotedAscii);
+            i = skip < 0 ? text.Length : i + skip;
+            if (i >= text.Length)
+            {
+                return i;
+            }
+
+            var c = text[i];
+            if ((c > 127 && !IsSpace(c)) || (c == '/' && (i + 1 >= text.Length || text[i + 1] != '/')))
+            {
+                i++;
+                continue;
+            }
+
+            return i;
+        }
+    }
 
     private static bool IsSpace(char c)
         => c is ' ' or '\t' or '\r' or '\f' or '\v' or '\uFEFF' || (c > 127 && c != '\n' && char.IsWhiteSpace(c));
@@ -207,14 +276,6 @@ internal sealed partial class HoconTextParser
         var result = new string[prefix.Length + segments.Length];
         prefix.CopyTo(result, 0);
         segments.CopyTo(result, prefix.Length);
-        return result;
-    }
-
-    private static string[] Append(string[] prefix, string segment)
-    {
-        var result = new string[prefix.Length + 1];
-        prefix.CopyTo(result, 0);
-        result[^1] = segment;
         return result;
     }
 }

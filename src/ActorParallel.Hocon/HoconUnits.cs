@@ -5,8 +5,8 @@ namespace ActorParallel.Configuration;
 /// <summary>Duration and byte-size units as the HOCON spec lists them.</summary>
 internal static class HoconUnits
 {
-    private static readonly Dictionary<string, double> DurationNanos = BuildDurations();
-    private static readonly Dictionary<string, double> SizeBytes = BuildSizes();
+    private static readonly Dictionary<string, decimal> DurationNanos = BuildDurations();
+    private static readonly Dictionary<string, decimal> SizeBytes = BuildSizes();
 
     public static TimeSpan? FromMilliseconds(double ms)
     {
@@ -22,7 +22,7 @@ internal static class HoconUnits
             return false;
         }
 
-        double nanosPerUnit;
+        decimal nanosPerUnit;
         if (unit.Length == 0)
         {
             nanosPerUnit = 1_000_000;
@@ -35,7 +35,7 @@ internal static class HoconUnits
         // Whole numbers go through integer arithmetic so large values stay exact.
         if (long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
-            var nanos = (decimal)whole * (decimal)nanosPerUnit;
+            var nanos = whole * nanosPerUnit;
             var ticksExact = nanos / 100m;
             if (Math.Abs(ticksExact) >= long.MaxValue)
             {
@@ -51,7 +51,7 @@ internal static class HoconUnits
             return false;
         }
 
-        var ticks = value * nanosPerUnit / 100.0;
+        var ticks = value * (double)nanosPerUnit / 100.0;
         if (!double.IsFinite(ticks) || Math.Abs(ticks) >= long.MaxValue)
         {
             return false;
@@ -69,7 +69,7 @@ internal static class HoconUnits
             return false;
         }
 
-        double factor = 1;
+        decimal factor = 1;
         if (unit.Length > 0 && !SizeBytes.TryGetValue(unit, out factor))
         {
             return false;
@@ -77,7 +77,7 @@ internal static class HoconUnits
 
         if (long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
-            var exact = (decimal)whole * (decimal)factor;
+            var exact = whole * factor;
             if (Math.Abs(exact) > long.MaxValue)
             {
                 return false;
@@ -92,7 +92,7 @@ internal static class HoconUnits
             return false;
         }
 
-        var result = value * factor;
+        var result = value * (double)factor;
         if (!double.IsFinite(result) || Math.Abs(result) >= long.MaxValue)
         {
             return false;
@@ -117,10 +117,10 @@ internal static class HoconUnits
         return number.Length > 0;
     }
 
-    private static Dictionary<string, double> BuildDurations()
+    private static Dictionary<string, decimal> BuildDurations()
     {
-        var map = new Dictionary<string, double>(StringComparer.Ordinal);
-        void Add(double nanos, params string[] names)
+        var map = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        void Add(decimal nanos, params string[] names)
         {
             foreach (var name in names)
             {
@@ -132,16 +132,16 @@ internal static class HoconUnits
         Add(1_000, "us", "micro", "micros", "microsecond", "microseconds");
         Add(1_000_000, "ms", "milli", "millis", "millisecond", "milliseconds");
         Add(1_000_000_000, "s", "second", "seconds");
-        Add(60e9, "m", "minute", "minutes");
-        Add(3600e9, "h", "hour", "hours");
-        Add(86400e9, "d", "day", "days");
+        Add(60_000_000_000m, "m", "minute", "minutes");
+        Add(3_600_000_000_000m, "h", "hour", "hours");
+        Add(86_400_000_000_000m, "d", "day", "days");
         return map;
     }
 
-    private static Dictionary<string, double> BuildSizes()
+    private static Dictionary<string, decimal> BuildSizes()
     {
-        var map = new Dictionary<string, double>(StringComparer.Ordinal);
-        void Add(double bytes, params string[] names)
+        var map = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        void Add(decimal bytes, params string[] names)
         {
             foreach (var name in names)
             {
@@ -158,8 +158,13 @@ internal static class HoconUnits
             var power = i + 1;
             var letter = letters[i];
             var lower = letter.ToLowerInvariant();
-            var dec = Math.Pow(1000, power);
-            var bin = Math.Pow(1024, power);
+            decimal dec = 1, bin = 1;
+            for (var p = 0; p < power; p++)
+            {
+                dec *= 1000;
+                bin *= 1024;
+            }
+
             Add(dec, (i == 0 ? "kB" : letter + "B"), decimalNames[i] + "byte", decimalNames[i] + "bytes");
             Add(bin, letter, lower, letter + "i", letter + "iB", binaryNames[i] + "byte", binaryNames[i] + "bytes");
         }
