@@ -1,0 +1,78 @@
+using System.Globalization;
+using ActorParallel.Actor;
+using ActorParallel.Configuration;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Metrics;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Simulation.Engine.Actors;
+
+/// <summary>
+/// Runs the parallel part of a job on actors. Each job gets its own <see cref="ActorSystem"/> whose
+/// worker dispatcher is a ForkJoinDispatcher with exactly W threads, so W really is the number of
+/// threads computing; the supervisor and the metrics actor run on the default dispatcher. The system
+/// is terminated when the job ends, which also stops its threads.
+/// </summary>
+public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<MetricsSnapshot>? progress = null) : IJobEngine
+{
+    /// <summary>The dispatcher id the workers (and peers) run on.</summary>
+    public const string WorkerDispatcherId = "actorparallel.simulation.worker-dispatcher";
+
+    public string Name => "actors";
+
+    /// <summary>The configuration of a job's actor system: a fixed W-thread dispatcher for the workers.</summary>
+    public static Config SystemConfig(int workers) => ConfigurationFactory.ParseString(string.Create(CultureInfo.InvariantCulture, $$"""
+        actorparallel.loglevel = WARNING
+        actorparallel.simulation.worker-dispatcher {
+          type = ForkJoinDispatcher
+          throughput = 100
+          dedicated-thread-pool { thread-count = {{workers}}, threadtype = background }
+        }
+        """));
+
+    public async Task<EngineRun> RunAsync(IWorkload workload, JobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(request);
+        using var system = ActorSystem.Create("lab", SystemConfig(request.Workers));
+        try
+        {
+            var metrics = system.ActorOf(Props.Create(() => new MetricsActor(progressInterval)), "metrics");
+            if (progress is not null)
+            {
+                var listener = system.ActorOf(Props.Create(() => new ProgressListener(progress)), "progress");
+                system.EventStream.Subscribe(listener, typeof(MetricsSnapshot));
+            }
+
+            var props = workload switch
+            {
+                ITaskFarmWorkload farm => Props.Create(() => new SupervisorActor(farm, request, metrics, WorkerDispatcherId)),
+                IPeerWorkload peers => Props.Create(() => new PeerCoordinatorActor(peers, request, metrics, WorkerDispatcherId)),
+                _ => throw new JobFailedException($"{workload.Name}: topology {workload.Topology} is not supported by the actor engine"),
+            };
+            var supervisor = system.ActorOf(props, "supervisor");
+            using var cancel = cancellationToken.Register(() => supervisor.Tell(CancelJob.Instance, ActorRefs.NoSender));
+
+            // The supervisor enforces job-timeout itself and answers; the Ask timeout is only a backstop.
+            var outcome = await supervisor.Ask<JobOutcome>(StartJob.Instance, request.Timeout + TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            if (!outcome.Succeeded)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                    throw new OperationCanceledException(outcome.Error, cancellationToken);
+                throw new JobFailedException(outcome.Error!);
+            }
+
+            return new EngineRun(outcome.Answer!, outcome.Metrics.Wall, outcome.Metrics);
+        }
+        finally
+        {
+            await system.Terminate().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Forwards progress snapshots from the event stream to an <see cref="IProgress{T}"/>.</summary>
+    private sealed class ProgressListener : ReceiveActor
+    {
+        public ProgressListener(IProgress<MetricsSnapshot> progress) => Receive<MetricsSnapshot>(progress.Report);
+    }
+}

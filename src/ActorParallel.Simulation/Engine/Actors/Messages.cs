@@ -1,0 +1,80 @@
+using ActorParallel.Actor;
+using ActorParallel.Simulation.Metrics;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Simulation.Engine.Actors;
+
+/// <summary>Client to supervisor: start the job; the reply is a <see cref="JobOutcome"/>.</summary>
+public sealed record StartJob
+{
+    public static StartJob Instance { get; } = new();
+}
+
+/// <summary>Client to supervisor: stop the job now; the client gets a failed <see cref="JobOutcome"/>.</summary>
+public sealed record CancelJob
+{
+    public static CancelJob Instance { get; } = new();
+}
+
+/// <summary>Supervisor to itself when <c>job-timeout</c> passes.</summary>
+public sealed record JobTimedOut
+{
+    public static JobTimedOut Instance { get; } = new();
+}
+
+/// <summary>Supervisor to worker: run this task (attempt 0 is the first try).</summary>
+public sealed record ExecuteTask(int Attempt, WorkTask Task);
+
+/// <summary>Worker to supervisor: the result, and how long the worker was busy on it.</summary>
+public sealed record TaskDone(int WorkerId, int Attempt, TaskResult Result, TimeSpan Duration);
+
+/// <summary>Worker to supervisor, sent while it restarts: this attempt threw.</summary>
+public sealed record TaskAttemptFailed(int WorkerId, int TaskId, int Attempt, string Error);
+
+/// <summary>Worker to itself: an asynchronous task (io) finished; reply to the supervisor.</summary>
+internal sealed record AsyncTaskDone(ExecuteTask Task, TaskResult Result, long StartTimestamp, IActorRef ReplyTo);
+
+/// <summary>Worker to itself: an asynchronous task threw; rethrown so the supervisor restarts the worker.</summary>
+internal sealed record AsyncTaskFailed(ExecuteTask Task, Exception Error);
+
+/// <summary>Coordinator to peer: the refs of every peer, indexed by peer id; the peer starts when it gets them.</summary>
+public sealed record PeerWiring(IReadOnlyList<IActorRef> Peers);
+
+/// <summary>Peer to coordinator: its part of the answer, the messages it sent and its busy time.</summary>
+public sealed record PeerFinished(int PeerId, object Result, int Messages, long Bytes, TimeSpan Busy);
+
+/// <summary>Supervisor to metrics actor, after <see cref="JobFinished"/>: send the final outcome to <see cref="Client"/>.</summary>
+public sealed record CompleteJob(IActorRef Client, object? Answer, string? Error);
+
+/// <summary>Anyone to metrics actor: reply with a <see cref="MetricsSnapshot"/>.</summary>
+public sealed record GetSnapshot
+{
+    public static GetSnapshot Instance { get; } = new();
+}
+
+/// <summary>Metrics actor to itself: time to publish a progress snapshot.</summary>
+internal sealed record PublishProgress
+{
+    public static PublishProgress Instance { get; } = new();
+}
+
+/// <summary>The end of a job as the client sees it: an answer, or an error naming what failed; metrics either way.</summary>
+public sealed record JobOutcome(object? Answer, string? Error, JobMetrics Metrics)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>Worker to reducer: the part of one map task's output that this reducer owns.</summary>
+public sealed record ShufflePart(int TaskId, object Part);
+
+/// <summary>Supervisor to reducer: all <see cref="Tasks"/> map tasks are done; reduce once every part is in.</summary>
+public sealed record ReduceNow(int Tasks);
+
+/// <summary>Reducer to supervisor: its reduced output and the parts (messages) it received.</summary>
+public sealed record Reduced(int ReducerId, object Output, int Parts, long Bytes);
+
+/// <summary>The result a shuffling map task reports to the supervisor: its output went to the reducers.</summary>
+public sealed record Shuffled
+{
+    public static Shuffled Instance { get; } = new();
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Simulation.Lab;
+
+/// <summary>
+/// The options of <c>run WORKLOAD [--workers N] [--size S] [--tasks T] [--mode pull|push] [--config FILE]
+/// [--seed N] [--prefetch P] [--timeout 30s] [--option key=value ...] [--fail-every N] [--no-tpl] [--image FILE.png] [--json]</c>, as the CLI parsed them (strings and
+/// nullables: anything left null comes from the configuration). <see cref="Resolve"/> validates them.
+/// </summary>
+public sealed record RunOptions(string Workload)
+{
+    public int? Workers { get; init; }
+
+    public long? Size { get; init; }
+
+    public int? Tasks { get; init; }
+
+    public string? Mode { get; init; }
+
+    public string? ConfigFile { get; init; }
+
+    public int? Seed { get; init; }
+
+    /// <summary>Tasks a pulling worker may hold beyond the one it runs (raise it for io).</summary>
+    public int? Prefetch { get; init; }
+
+    /// <summary>Job timeout as a HOCON duration (<c>30s</c>, <c>2m</c>); default <c>job-timeout</c>.</summary>
+    public string? Timeout { get; init; }
+
+    /// <summary>Workload options as <c>key=value</c> strings (for example <c>max-iter=500</c>).</summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+
+    /// <summary>Fault injection: workers throw once on every task whose id is a multiple of this.</summary>
+    public int? FailEvery { get; init; }
+
+    public bool SkipTpl { get; init; }
+
+    /// <summary>mandelbrot only: save the image here (<c>.png</c> or <c>.pgm</c>).</summary>
+    public string? ImageFile { get; init; }
+
+    public bool Json { get; init; }
+
+    /// <summary>Loads the settings (the <c>--config</c> file over the reference).</summary>
+    public SimulationSettings LoadSettings() => ConfigFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(ConfigFile);
+
+    /// <summary>
+    /// Turns the options into a validated <see cref="JobRequest"/>. Errors are <see cref="WorkloadParameterException"/>s
+    /// that name the option and list what is allowed.
+    /// </summary>
+    public JobRequest Resolve(WorkloadRegistry registry, SimulationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(settings);
+        var workload = registry.Get(Workload);
+        var p = settings.ParametersFor(workload);
+        p = p with { Size = Size ?? p.Size, Tasks = Tasks ?? p.Tasks, Seed = Seed ?? p.Seed, Options = p.Options.SetItems(ParseOptions(Options)) };
+        workload.Validate(p);
+        var workers = Workers ?? settings.Workers;
+        if (workers is < 1 or > 1024)
+            throw new WorkloadParameterException($"--workers must be between 1 and 1024; got {workers}");
+        if (Prefetch is < 0 or > 10_000)
+            throw new WorkloadParameterException($"--prefetch must be between 0 and 10000; got {Prefetch}");
+        var timeout = Timeout is null ? settings.JobTimeout : ParseDuration(Timeout);
+        if (FailEvery is < 1)
+            throw new WorkloadParameterException($"--fail-every must be at least 1; got {FailEvery}");
+        return new JobRequest(workload.Name, p, workers, Mode is null ? settings.Mode : ParseMode(Mode))
+        {
+            Prefetch = Prefetch ?? settings.Prefetch,
+            TaskRetries = settings.TaskRetries,
+            Timeout = timeout,
+            MeasureTpl = !SkipTpl,
+            Faults = FailEvery is { } n ? new FaultInjection(n) : null,
+        };
+    }
+
+    public static DispatchMode ParseMode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "pull" => DispatchMode.Pull,
+            "push" => DispatchMode.Push,
+            _ => throw new WorkloadParameterException($"--mode '{text}' is unknown; allowed: pull (work pulling), push (static round-robin)"),
+        };
+    }
+
+    /// <summary>Parses a positive HOCON duration such as <c>500ms</c>, <c>30s</c> or <c>2m</c>.</summary>
+    public static TimeSpan ParseDuration(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        TimeSpan value;
+        try
+        {
+            value = ActorParallel.Configuration.ConfigurationFactory.ParseString($"t = {text}").GetTimeSpan("t");
+        }
+        catch (ActorParallel.Configuration.ConfigurationException)
+        {
+            throw new WorkloadParameterException($"--timeout '{text}' is not a duration; write for example 30s, 500ms or 2m");
+        }
+
+        return value > TimeSpan.Zero ? value : throw new WorkloadParameterException($"--timeout must be positive; got '{text}'");
+    }
+
+    /// <summary>Parses <c>key=value</c> pairs.</summary>
+    public static ImmutableDictionary<string, string> ParseOptions(IEnumerable<string> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var options = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+                throw new WorkloadParameterException($"--option '{pair}' must look like key=value, e.g. max-iter=500");
+            options[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
+
+        return options.ToImmutable();
+    }
+
+    /// <summary>Parses a worker list such as <c>1,2,4</c>.</summary>
+    public static IReadOnlyList<int> ParseWorkerList(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var workers = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var w) || w < 1)
+                throw new WorkloadParameterException($"--workers '{text}': '{part}' is not a positive integer; write a list such as 1,2,4");
+            workers.Add(w);
+        }
+
+        return workers.Count > 0 ? workers : throw new WorkloadParameterException("--workers needs at least one count, such as 1,2,4");
+    }
+}

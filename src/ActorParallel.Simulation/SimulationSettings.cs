@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ActorParallel.Configuration;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Simulation;
+
+/// <summary>A workload's configured defaults: size, tasks and its own options.</summary>
+public sealed record WorkloadSettings(long Size, int Tasks, ImmutableDictionary<string, string> Options)
+{
+    public WorkloadParameters ToParameters(int seed) =>
+        new(Size, Tasks, seed) { Options = ImmutableDictionary.CreateRange(StringComparer.OrdinalIgnoreCase, Options) };
+}
+
+/// <summary>
+/// The lab's settings, read once from <c>actorparallel.simulation</c> (reference: hocon/reference/simulation.conf,
+/// embedded as <c>ActorParallel.simulation.conf</c>). Bad values throw <see cref="ConfigurationException"/>
+/// naming the path and how to fix it.
+/// </summary>
+public sealed record SimulationSettings(
+    int Workers,
+    DispatchMode Mode,
+    int Prefetch,
+    int TaskRetries,
+    TimeSpan JobTimeout,
+    TimeSpan ProgressInterval,
+    int Repeats,
+    int Seed,
+    ImmutableSortedDictionary<string, WorkloadSettings> Workloads)
+{
+    public const string Section = "actorparallel.simulation";
+    public const string ResourceName = "ActorParallel.simulation.conf";
+
+    /// <summary>The embedded reference configuration.</summary>
+    public static Config Reference() => ConfigurationFactory.FromResource<SimulationSettings>(ResourceName);
+
+    /// <summary>The settings from <paramref name="config"/> (may be null) falling back to the reference.</summary>
+    public static SimulationSettings Load(Config? config = null)
+    {
+        var c = config is null || config.IsEmpty ? Reference() : config.WithFallback(Reference());
+        return Create(c.GetConfig(Section));
+    }
+
+    /// <summary>The settings from a user file (<c>--config FILE</c>) over the reference.</summary>
+    public static SimulationSettings LoadFile(string path) => Load(ConfigurationFactory.ParseFile(path));
+
+    /// <summary>Reads settings from the <c>actorparallel.simulation</c> section itself.</summary>
+    public static SimulationSettings Create(Config section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var workloads = ImmutableSortedDictionary.CreateBuilder<string, WorkloadSettings>(StringComparer.OrdinalIgnoreCase);
+        if (section.GetValue("workloads") is HoconObject names)
+        {
+            foreach (var name in names.Keys)
+                workloads[name] = ReadWorkload(section, name);
+        }
+
+        return new SimulationSettings(
+            AtLeast(section, "workers", section.GetInt("workers", 2), 1),
+            ParseMode(section.GetString("mode", "pull")!, $"{Section}.mode"),
+            AtLeast(section, "prefetch", section.GetInt("prefetch", 1), 0),
+            AtLeast(section, "task-retries", section.GetInt("task-retries", 3), 0),
+            Positive(section, "job-timeout", section.GetTimeSpan("job-timeout", TimeSpan.FromMinutes(5))),
+            Positive(section, "progress-interval", section.GetTimeSpan("progress-interval", TimeSpan.FromMilliseconds(500))),
+            AtLeast(section, "repeats", section.GetInt("repeats", 3), 1),
+            section.GetInt("seed", 42),
+            workloads.ToImmutable());
+    }
+
+    /// <summary>Parameters for a workload: its configured defaults, or the workload's own if it is not configured.</summary>
+    public WorkloadParameters ParametersFor(IWorkload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return Workloads.TryGetValue(workload.Name, out var w)
+            ? w.ToParameters(Seed)
+            : new WorkloadParameters(workload.DefaultSize, workload.DefaultTasks, Seed);
+    }
+
+    /// <summary>Parses pull or push; anything else is an error listing both.</summary>
+    public static DispatchMode ParseMode(string text, string where)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "pull" => DispatchMode.Pull,
+            "push" => DispatchMode.Push,
+            _ => throw new ConfigurationException($"{where}: mode '{text}' is unknown. Fix: use pull (work pulling) or push (static round-robin)."),
+        };
+    }
+
+    private static WorkloadSettings ReadWorkload(Config section, string name)
+    {
+        var path = $"workloads.{Quote(name)}";
+        var options = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (section.GetValue(path) is not HoconObject body)
+            throw new ConfigurationException($"{Section}.{path}: expected an object like {{ size = 100, tasks = 8 }}. Fix: write the workload's settings in braces.");
+        foreach (var key in body.Keys.Where(k => k is not ("size" or "tasks")))
+            options[key] = section.GetString($"{path}.{Quote(key)}") ?? "";
+        return new WorkloadSettings(
+            AtLeast(section, $"{path}.size", section.GetLong($"{path}.size", 1), 1),
+            AtLeast(section, $"{path}.tasks", section.GetInt($"{path}.tasks", 1), 1),
+            options.ToImmutable());
+    }
+
+    private static string Quote(string key) => key.All(c => char.IsLetterOrDigit(c) || c is '-' or '_') ? key : $"\"{key}\"";
+
+    private static T AtLeast<T>(Config section, string path, T value, T minimum)
+        where T : IComparable<T> =>
+        value.CompareTo(minimum) >= 0
+            ? value
+            : throw new ConfigurationException(string.Create(CultureInfo.InvariantCulture,
+                $"{Where(section, path)}{Section}.{path} = {value} is too small. Fix: set it to at least {minimum}."));
+
+    private static TimeSpan Positive(Config section, string path, TimeSpan value) =>
+        value > TimeSpan.Zero
+            ? value
+            : throw new ConfigurationException($"{Where(section, path)}{Section}.{path} must be a positive duration such as 5s or 500ms.");
+
+    private static string Where(Config section, string path) => section.GetValue(path)?.Origin is { } origin ? $"{origin}: " : "";
+}

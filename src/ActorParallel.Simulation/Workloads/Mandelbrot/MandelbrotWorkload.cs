@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace ActorParallel.Simulation.Workloads.Mandelbrot;
+
+/// <summary>Rows [FirstRow, EndRow) of a Width x Height view; rows near the set cost far more than rows outside it.</summary>
+public sealed record MandelbrotTask(int Width, int Height, int FirstRow, int EndRow, int MaxIterations);
+
+/// <summary>Escape iteration counts (MaxIterations = inside), row-major.</summary>
+public sealed record MandelbrotImage(int Width, int Height, int MaxIterations, ImmutableArray<int> Iterations)
+{
+    public bool Equals(MandelbrotImage? other) =>
+        other is not null && Width == other.Width && Height == other.Height && MaxIterations == other.MaxIterations
+        && Iterations.AsSpan().SequenceEqual(other.Iterations.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(Width, Height, MaxIterations);
+
+    /// <summary>Grey level of a pixel: black inside the set, brighter the faster it escapes.</summary>
+    public byte Grey(int index) => (byte)(255 - (255L * Iterations[index] / MaxIterations));
+}
+
+/// <summary>The Mandelbrot set by row bands: a workload of very uneven task costs (load imbalance under static push).</summary>
+public sealed class MandelbrotWorkload : Workload<MandelbrotTask, ImmutableArray<int>, MandelbrotImage>
+{
+    public override string Name => "mandelbrot";
+
+    public override string Description => "Mandelbrot set by row bands: very uneven task costs (try --mode push vs pull)";
+
+    public override long DefaultSize => 700;
+
+    public override int DefaultTasks => 50;
+
+    public override string SizeUnit => "image width and height in pixels";
+
+    public override IReadOnlyList<WorkloadOption> Options { get; } =
+        [new("max-iter", "1000", "iteration limit per pixel")];
+
+    public override void Validate(WorkloadParameters parameters)
+    {
+        base.Validate(parameters);
+        if (parameters.Size > 20_000 || parameters.GetInt("max-iter", 1000) < 1)
+            throw new WorkloadParameterException("mandelbrot: size must be at most 20000 and max-iter at least 1");
+    }
+
+    protected override IEnumerable<MandelbrotTask> Split(WorkloadParameters p)
+    {
+        var n = (int)p.Size;
+        return Range64.Split(n, p.Tasks).Select(r => new MandelbrotTask(n, n, (int)r.Start, (int)r.End, p.GetInt("max-iter", 1000)));
+    }
+
+    protected override ImmutableArray<int> Execute(MandelbrotTask t)
+    {
+        var rows = new int[(t.EndRow - t.FirstRow) * t.Width];
+        for (var y = t.FirstRow; y < t.EndRow; y++)
+            Row(t, y, rows.AsSpan((y - t.FirstRow) * t.Width, t.Width));
+        return ImmutableCollectionsMarshal.AsImmutableArray(rows);
+    }
+
+    protected override MandelbrotImage Combine(WorkloadParameters p, IReadOnlyList<ImmutableArray<int>> outputs)
+    {
+        var builder = ImmutableArray.CreateBuilder<int>((int)(p.Size * p.Size));
+        foreach (var rows in outputs)
+            builder.AddRange(rows);
+        return new MandelbrotImage((int)p.Size, (int)p.Size, p.GetInt("max-iter", 1000), builder.MoveToImmutable());
+    }
+
+    protected override MandelbrotImage Serial(WorkloadParameters p)
+    {
+        var n = (int)p.Size;
+        var all = Execute(new MandelbrotTask(n, n, 0, n, p.GetInt("max-iter", 1000)));
+        return new MandelbrotImage(n, n, p.GetInt("max-iter", 1000), all);
+    }
+
+    /// <summary>Shared memory: one image array, rows handed out dynamically by Parallel.For.</summary>
+    protected override MandelbrotImage Tpl(WorkloadParameters p, int workers, CancellationToken ct)
+    {
+        var n = (int)p.Size;
+        var task = new MandelbrotTask(n, n, 0, n, p.GetInt("max-iter", 1000));
+        var pixels = new int[n * n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct }, y => Row(task, y, pixels.AsSpan(y * n, n)));
+        return new MandelbrotImage(n, n, task.MaxIterations, ImmutableCollectionsMarshal.AsImmutableArray(pixels));
+    }
+
+    protected override string Describe(MandelbrotImage image) =>
+        $"{image.Width}x{image.Height} image, {image.Iterations.Sum(i => (long)i)} iterations in total";
+
+    protected override long EstimateBytes(ImmutableArray<int> output) => 16 + (output.Length * 4L);
+
+    private static void Row(MandelbrotTask t, int y, Span<int> row)
+    {
+        var ci = 1.25 - (2.5 * y / t.Height);
+        for (var x = 0; x < t.Width; x++)
+        {
+            var cr = -2.1 + (2.8 * x / t.Width);
+            double zr = 0, zi = 0;
+            var i = 0;
+            while (i < t.MaxIterations && (zr * zr) + (zi * zi) <= 4.0)
+            {
+                var next = (zr * zr) - (zi * zi) + cr;
+                zi = (2 * zr * zi) + ci;
+                zr = next;
+                i++;
+            }
+
+            row[x] = i;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+
+namespace ActorParallel.Simulation.Workloads.WordCount;
+
+/// <summary>A map task: the lines themselves travel to the worker.</summary>
+public sealed record WordCountTask(ImmutableArray<string> Lines);
+
+/// <summary>Map-reduce word count: map tasks count their lines; reduce sums by key (partitionable for a shuffle).</summary>
+public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, WordCounts>, IShuffleWorkload
+{
+    public override string Name => "wordcount";
+
+    public override string Description => "Map-reduce word count over a generated Zipf corpus or your files (option input=PATH)";
+
+    public override long DefaultSize => 1_500_000;
+
+    public override string SizeUnit => "words (generated corpus)";
+
+    public override IReadOnlyList<WorkloadOption> Options { get; } =
+    [
+        new("vocabulary", "5000", "distinct words in the generated corpus"),
+        new("input", "", "read these files instead (';'-separated files or directories of *.txt)"),
+        new("reducers", "4", "reduce partitions (the actor shuffle's reducer count)"),
+    ];
+
+    protected override IEnumerable<WordCountTask> Split(WorkloadParameters p)
+    {
+        var lines = AllLines(p);
+        return Range64.Split(lines.Count, p.Tasks)
+            .Select(r => new WordCountTask(lines.Skip((int)r.Start).Take((int)r.Length).ToImmutableArray()));
+    }
+
+    protected override WordCounts Execute(WordCountTask t) => WordCounts.Count(t.Lines);
+
+    /// <summary>Partitions each map output by key, reduces each partition, then concatenates (as the shuffle does).</summary>
+    protected override WordCounts Combine(WorkloadParameters p, IReadOnlyList<WordCounts> outputs)
+    {
+        var reducers = p.GetInt("reducers", 4);
+        var partitions = outputs.Select(o => o.Partition(reducers)).ToArray();
+        var reduced = Enumerable.Range(0, reducers).Select(r => WordCounts.Reduce(partitions.Select(part => part[r])));
+        return WordCounts.Reduce(reduced);
+    }
+
+    protected override WordCounts Serial(WorkloadParameters p) => WordCounts.Count(AllLines(p));
+
+    protected override string Describe(WordCounts a) =>
+        $"{a.TotalWords} words, {a.Counts.Length} distinct; top: " +
+        string.Join(", ", a.Counts.OrderByDescending(c => c.Count).ThenBy(c => c.Word, StringComparer.Ordinal).Take(3).Select(c => $"{c.Word}={c.Count}"));
+
+    protected override long EstimateBytes(WordCountTask task) => 16 + task.Lines.Sum(l => 8L + (2L * l.Length));
+
+    protected override long EstimateBytes(WordCounts output) => 16 + output.Counts.Sum(c => 16L + (2L * c.Word.Length));
+
+    public override void Validate(WorkloadParameters parameters)
+    {
+        base.Validate(parameters);
+        if (parameters.GetInt("vocabulary", 5000) < 1 || parameters.GetInt("reducers", 4) < 1)
+            throw new WorkloadParameterException("wordcount: vocabulary and reducers must be at least 1");
+    }
+
+    public int Reducers(WorkloadParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters.GetInt("reducers", 4);
+    }
+
+    /// <summary>Word w goes to reducer <see cref="StableHash.Partition"/>(w, reducers): the same on every node.</summary>
+    public IReadOnlyList<object> Partition(object mapOutput, int reducers) => [.. ((WordCounts)mapOutput).Partition(reducers)];
+
+    public object Reduce(IReadOnlyList<object> parts) => WordCounts.Reduce(parts.Cast<WordCounts>());
+
+    /// <summary>Reducers own disjoint words, so merging their outputs is a sorted concatenation.</summary>
+    public object CombineReduced(WorkloadParameters parameters, IReadOnlyList<object> reduced) => WordCounts.Reduce(reduced.Cast<WordCounts>());
+
+    private static IReadOnlyList<string> AllLines(WorkloadParameters p)
+    {
+        var input = p.GetString("input", "");
+        return input.Length > 0
+            ? Corpus.ReadFiles(input)
+            : new Corpus(p.Seed, p.GetInt("vocabulary", 5000)).Lines(0, Corpus.LinesFor(p.Size)).ToArray();
+    }
+}

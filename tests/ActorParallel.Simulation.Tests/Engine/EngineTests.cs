@@ -1,0 +1,99 @@
+using ActorParallel.Simulation.Engine;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Simulation.Tests.Engine;
+
+/// <summary>
+/// One suite for every engine (STYLE habit 8): each workload gives the serial answer for W in 1..4 in
+/// both modes, also when workers throw on some tasks; retries are bounded and name the task.
+/// </summary>
+public abstract class EngineTests
+{
+    protected abstract IJobEngine CreateEngine();
+
+    /// <summary>Small parameters per workload (2 shared cores).</summary>
+    public static WorkloadParameters Small(string name) => name switch
+    {
+        "pi" => new WorkloadParameters(100_000, 9),
+        "primes" => new WorkloadParameters(50_000, 9),
+        "matmul" => new WorkloadParameters(17, 5),
+        "wordcount" => new WorkloadParameters(2_000, 7).With("vocabulary", "40").With("reducers", "3"),
+        "mandelbrot" => new WorkloadParameters(30, 7).With("max-iter", "50"),
+        "heat" => new WorkloadParameters(14, 4).With("steps", "9"),
+        "io" => new WorkloadParameters(8, 8).With("latency-ms", "1"),
+        "synthetic" => new WorkloadParameters(2_000, 9).With("serial-fraction", "0.2").With("distribution", "exponential"),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    public static TheoryData<string, DispatchMode> WorkloadsAndModes()
+    {
+        var data = new TheoryData<string, DispatchMode>();
+        foreach (var name in WorkloadRegistry.Default.Names)
+        {
+            data.Add(name, DispatchMode.Pull);
+            data.Add(name, DispatchMode.Push);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WorkloadsAndModes))]
+    public async Task Every_workload_gives_the_serial_answer_for_one_to_four_workers(string name, DispatchMode mode)
+    {
+        var runner = new JobRunner(WorkloadRegistry.Default, CreateEngine());
+        for (var w = 1; w <= 4; w++)
+        {
+            var report = await runner.RunAsync(new JobRequest(name, Small(name), w, mode) { MeasureTpl = w == 2 });
+            Assert.True(report.Correct, $"{name} W={w} {mode}: {report.Check}");
+            Assert.Equal(w, report.Workers);
+            Assert.NotNull(report.Serial);
+            Assert.Equal(w == 2, report.Tpl is not null);
+            Assert.Equal(report.Parameters.Tasks, report.Metrics!.TasksCompleted);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WorkloadsAndModes))]
+    public async Task Workers_that_throw_are_retried_and_each_result_counts_once(string name, DispatchMode mode)
+    {
+        if (WorkloadRegistry.Default.Get(name).Topology != WorkloadTopology.TaskFarm)
+            return; // peers have no tasks to retry
+        var runner = new JobRunner(WorkloadRegistry.Default, CreateEngine());
+        var request = new JobRequest(name, Small(name), 3, mode) { MeasureTpl = false, Faults = new FaultInjection(EveryNthTask: 2, FailuresPerTask: 2), TaskRetries = 2 };
+        var report = await runner.RunAsync(request);
+        Assert.True(report.Correct, report.Check);
+        var failing = Enumerable.Range(0, request.Parameters.Tasks).Count(t => t % 2 == 0);
+        Assert.Equal(2 * failing, report.Metrics!.TasksFailed);
+        Assert.Equal(request.Parameters.Tasks, report.Metrics.TasksCompleted);
+        Assert.Equal(request.Parameters.Tasks + (2 * failing), report.Metrics.Dispatches);
+    }
+
+    [Fact]
+    public async Task A_task_that_keeps_failing_fails_the_job_naming_the_task()
+    {
+        var runner = new JobRunner(WorkloadRegistry.Default, CreateEngine());
+        var request = new JobRequest("pi", Small("pi"), 2) { Faults = new FaultInjection(EveryNthTask: 5, FailuresPerTask: 10), TaskRetries = 1 };
+        var e = await Assert.ThrowsAsync<JobFailedException>(() => runner.RunAsync(request));
+        Assert.Contains("task 0 failed 2 times (task-retries = 1)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_count_every_task_and_message()
+    {
+        var runner = new JobRunner(WorkloadRegistry.Default, CreateEngine());
+        var report = await runner.RunAsync(new JobRequest("matmul", Small("matmul"), 2) { MeasureTpl = false });
+        var m = report.Metrics!;
+        Assert.Equal(5, m.TasksCompleted);
+        Assert.True(m.Messages >= 10, $"{m.Messages} messages");
+        Assert.True(m.Bytes > 17 * 17 * 8, $"{m.Bytes} bytes");
+        Assert.Equal(2, m.PerWorker.Count);
+        Assert.NotNull(m.Scaling.SpeedupVsSerial);
+    }
+}
+
+public sealed class InlineEngineTests : EngineTests
+{
+    protected override IJobEngine CreateEngine() => new InlineEngine();
+}

@@ -1,0 +1,28 @@
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Metrics;
+
+namespace ActorParallel.Simulation.Tests.Experiments;
+
+/// <summary>
+/// Produces the timings Amdahl predicts for a known serial fraction, with deterministic +-noise,
+/// so experiment logic can be tested without running anything.
+/// </summary>
+internal sealed class FakeJobRunner(double serialFraction, double noise = 0.03, double serialMsPerUnit = 1e-3) : IJobRunner
+{
+    private int _calls;
+
+    public List<JobRequest> Requests { get; } = [];
+
+    public Task<JobReport> RunAsync(JobRequest request, CancellationToken cancellationToken = default)
+    {
+        Requests.Add(request);
+        var wobble = 1 + (noise * Math.Sin(++_calls * 12.9898));
+        var serial = request.Parameters.Size * serialMsPerUnit;
+        var wall = serial * (serialFraction + ((1 - serialFraction) / request.Workers)) * wobble;
+        var metrics = new JobMetrics(request.Workload, request.Workers, true, TimeSpan.FromMilliseconds(wall), request.Parameters.Tasks, 0, request.Parameters.Tasks,
+            0, 2L * request.Parameters.Tasks, 0, 0, Percentiles.Empty, Percentiles.Empty, [], 1.1, 0.9, Scaling.Compute(request.Workers, TimeSpan.FromMilliseconds(wall), null, null));
+        return Task.FromResult(new JobReport(
+            request.Workload, request.Parameters, request.Workers, request.Mode, TimeSpan.FromMilliseconds(wall), TimeSpan.FromMilliseconds(serial),
+            request.MeasureTpl ? TimeSpan.FromMilliseconds(wall * 0.9) : null, true, "identical", "42", metrics));
+    }
+}
