@@ -10,6 +10,7 @@ internal static class Program
     private static readonly Func<Command>[] CommandBuilders =
     [
         ConfigCommand.Build,
+        BenchCommand.Build,
     ];
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
