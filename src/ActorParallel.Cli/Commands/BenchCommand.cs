@@ -14,6 +14,8 @@ internal static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "Smaller sizes and fewer repeats: finishes in under a minute on 2 cores." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
         var markdown = new Option<bool>("--markdown") { Description = "Print a Markdown table (for the README) instead of the console table." };
+        var jsonFile = new Option<FileInfo?>("--json-file") { Description = "Also save the JSON object to this file." };
+        var markdownFile = new Option<FileInfo?>("--markdown-file") { Description = "Also save the Markdown table to this file." };
         var only = new Option<string[]>("--only")
         {
             Description = "Run only these scenarios: " + string.Join(", ", BenchRunner.AllScenarios().Select(s => s.Id)) + ".",
@@ -27,6 +29,8 @@ internal static class BenchCommand
             quick,
             json,
             markdown,
+            jsonFile,
+            markdownFile,
             only,
             tiny,
         };
@@ -34,9 +38,16 @@ internal static class BenchCommand
         {
             var sizes = result.GetValue(tiny) ? BenchSizes.Tiny : result.GetValue(quick) ? BenchSizes.Quick : BenchSizes.Full;
             var format = result.GetValue(json) ? OutputFormat.Json : result.GetValue(markdown) ? OutputFormat.Markdown : OutputFormat.Table;
-            return Run(sizes, format, result.GetValue(only) ?? [], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+            var files = new SaveFiles(result.GetValue(jsonFile)?.FullName, result.GetValue(markdownFile)?.FullName);
+            return Run(sizes, format, result.GetValue(only) ?? [], files, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
         });
         return command;
+    }
+
+    /// <summary>Where to save copies of the report besides what is printed; null for none.</summary>
+    internal sealed record SaveFiles(string? Json, string? Markdown)
+    {
+        public static SaveFiles None { get; } = new(null, null);
     }
 
     internal enum OutputFormat
@@ -47,7 +58,7 @@ internal static class BenchCommand
     }
 
     /// <summary>Runs the chosen scenarios; progress goes to <paramref name="error"/> so that the JSON on <paramref name="output"/> stays clean.</summary>
-    internal static int Run(BenchSizes sizes, OutputFormat format, IReadOnlyCollection<string> only, TextWriter output, TextWriter error)
+    internal static int Run(BenchSizes sizes, OutputFormat format, IReadOnlyCollection<string> only, SaveFiles files, TextWriter output, TextWriter error)
     {
         var all = BenchRunner.AllScenarios();
         var wanted = only.SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -67,6 +78,25 @@ internal static class BenchCommand
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or AggregateException)
         {
             error.WriteLine("error: " + ex.Message);
+            return 1;
+        }
+
+        try
+        {
+            if (files.Json is { } jsonPath)
+            {
+                File.WriteAllText(jsonPath, BenchJson.Write(report) + Environment.NewLine);
+            }
+
+            if (files.Markdown is { } markdownPath)
+            {
+                using var writer = new StreamWriter(markdownPath);
+                BenchReportRenderer.WriteMarkdown(report, writer);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: could not save the report: {ex.Message}");
             return 1;
         }
 
