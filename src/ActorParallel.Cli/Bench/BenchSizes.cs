@@ -28,7 +28,7 @@ public sealed record BenchSizes(
 
     public static BenchSizes Quick { get; } = new(
         "quick", Warmups: 1, Repeats: 3, PingPongMessagesPerPair: 400_000, InFlight: 1000, FanOutMessages: 1_000_000,
-        Spawns: 200_000, Asks: 50_000, Tells: 1_000_000, CreateTerminateRepeats: 10, PiSamples: 40_000_000, PiTasks: 80,
+        Spawns: 100_000, Asks: 50_000, Tells: 1_000_000, CreateTerminateRepeats: 10, PiSamples: 20_000_000, PiTasks: 40,
         HoconChars: 40 * 1024, HoconParses: 50);
 
     public static BenchSizes Tiny { get; } = new(

@@ -42,7 +42,7 @@ public sealed class PingPongScenario : IBenchScenario
         return figures;
     }
 
-    private static void RunActors(ActorSystem system, int pairs, int total, int inFlight)
+    internal static void RunActors(ActorSystem system, int pairs, int total, int inFlight)
     {
         using var done = new CountdownEvent(pairs);
         var actors = new List<IActorRef>(2 * pairs);
@@ -66,7 +66,7 @@ public sealed class PingPongScenario : IBenchScenario
         }
     }
 
-    private static void RunChannels(int pairs, int total, int inFlight)
+    internal static void RunChannels(int pairs, int total, int inFlight)
     {
         var tasks = new Task[2 * pairs];
         for (var i = 0; i < pairs; i++)

@@ -4,9 +4,11 @@ using ActorParallel.Actor;
 namespace ActorParallel.Cli.Bench.Scenarios;
 
 /// <summary>
-/// One sender tells an actor that discards every message: bytes allocated per message (all threads,
-/// sender and dispatcher) and the one-way rate. Baseline: <c>TryWrite</c> into an unbounded
-/// <see cref="Channel{T}"/> drained by one consumer task.
+/// Bytes allocated per message. Steady state: a ping-pong pair with a bounded window in flight, so
+/// queues never grow and every byte is the cost of sending and delivering (baseline: the same over
+/// channels). Flood: one sender tells 1 M messages to an actor that discards them; the queue grows
+/// while the sender outruns the actor, so this includes the queue's growth (baseline: <c>TryWrite</c>
+/// into an unbounded <see cref="Channel{T}"/> drained by one task). Plus the flood's one-way rate.
 /// </summary>
 public sealed class TellAllocationScenario : IBenchScenario
 {
@@ -25,12 +27,16 @@ public sealed class TellAllocationScenario : IBenchScenario
             var bytes = Measure.AllocatedBytesPerOperation(tells, () => Tells(system, tells));
             var baselineBytes = Measure.AllocatedBytesPerOperation(tells, () => ChannelWrites(tells));
             var senderBytes = SenderThreadBytes(system, tells);
-            progress.Report($"  {Format.Fixed(bytes)} B/msg (sender thread {Format.Fixed(senderBytes)}), channel {Format.Fixed(baselineBytes)} B/msg; {Format.Si(rate)} msg/s");
+            var window = Math.Min(sizes.InFlight, 100);
+            var steady = Measure.AllocatedBytesPerOperation(2L * tells, () => PingPongScenario.RunActors(system, 1, tells, window));
+            var steadyBaseline = Measure.AllocatedBytesPerOperation(2L * tells, () => PingPongScenario.RunChannels(1, tells, window));
+            progress.Report($"  steady {Format.Fixed(steady)} B/msg (channels {Format.Fixed(steadyBaseline)}); flood {Format.Fixed(bytes)} B/msg (sender thread {Format.Fixed(senderBytes)}), channel {Format.Fixed(baselineBytes)} B/msg; {Format.Si(rate)} msg/s");
             return
             [
-                new BenchFigure(Id, "tell, one sender to one actor", "msg/s", rate, Better.Higher, baselineRate, "Channel<T> TryWrite"),
-                new BenchFigure(Id, "tell allocations, all threads", "B/msg", bytes, Better.Lower, baselineBytes, "Channel<T> TryWrite"),
-                new BenchFigure(Id, "tell allocations, sender thread", "B/msg", senderBytes, Better.Lower),
+                new BenchFigure(Id, "tell flood, one sender to one actor", "msg/s", rate, Better.Higher, baselineRate, "Channel<T> TryWrite"),
+                new BenchFigure(Id, "allocations per message, steady state (ping-pong)", "B/msg", steady, Better.Lower, steadyBaseline, "Channel<T> ping-pong"),
+                new BenchFigure(Id, "allocations per tell, 1 M flood, all threads", "B/msg", bytes, Better.Lower, baselineBytes, "Channel<T> TryWrite"),
+                new BenchFigure(Id, "allocations per tell, 1 M flood, sender thread", "B/msg", senderBytes, Better.Lower),
             ];
         }
         finally
