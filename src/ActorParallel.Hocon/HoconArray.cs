@@ -14,6 +14,14 @@ public sealed class HoconArray : HoconValue
         : base(origin)
     {
         _items = items;
+        foreach (var item in items)
+        {
+            if (item.NeedsResolution)
+            {
+                NeedsResolution = true;
+                break;
+            }
+        }
     }
 
     public override HoconValueType Type => HoconValueType.Array;
@@ -27,6 +35,8 @@ public sealed class HoconArray : HoconValue
     public override bool IsEmpty => _items.Count == 0;
 
     internal List<HoconValue> MutableItems => _items;
+
+    internal override bool NeedsResolution { get; set; }
 
     /// <summary>Set by the resolver once every element is resolved, so shared sub-trees are walked once.</summary>
     internal bool FullyResolved { get; set; }

@@ -47,6 +47,8 @@ public sealed class HoconObject : HoconValue
         }
     }
 
+    internal override bool NeedsResolution { get; set; }
+
     /// <summary>Set by the resolver once every field is resolved, so shared sub-trees are walked once.</summary>
     internal bool FullyResolved { get; set; }
 
@@ -79,9 +81,13 @@ public sealed class HoconObject : HoconValue
             return _index.TryGetValue(key, out var i) ? i : -1;
         }
 
+        // Cheap rejections first: many keys share a length, few share the first and last character.
+        var length = key.Length;
         for (var i = 0; i < _count; i++)
         {
-            if (string.Equals(_keys[i], key, StringComparison.Ordinal))
+            var k = _keys[i];
+            if (ReferenceEquals(k, key)
+                || (k.Length == length && (length == 0 || (k[0] == key[0] && k[length - 1] == key[length - 1])) && string.Equals(k, key, StringComparison.Ordinal)))
             {
                 return i;
             }
@@ -93,6 +99,11 @@ public sealed class HoconObject : HoconValue
     /// <summary>Adds or replaces a field without merging.</summary>
     internal void Set(string key, HoconValue value)
     {
+        if (value.NeedsResolution)
+        {
+            NeedsResolution = true;
+        }
+
         var i = IndexOf(key);
         if (i >= 0)
         {
@@ -178,6 +189,7 @@ public sealed class HoconObject : HoconValue
         Array.Copy(_keys, copy._keys, _count);
         Array.Copy(_values, copy._values, _count);
         copy._count = _count;
+        copy.NeedsResolution = NeedsResolution;
         if (_count > IndexThreshold)
         {
             copy.BuildIndex();

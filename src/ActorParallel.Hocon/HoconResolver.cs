@@ -75,7 +75,7 @@ internal sealed class HoconResolver
         for (var i = 0; i < obj.Count; i++)
         {
             var value = obj.GetAt(i);
-            if (value is HoconLiteral)
+            if (!value.NeedsResolution)
             {
                 continue;
             }
@@ -149,7 +149,7 @@ internal sealed class HoconResolver
     {
         if (value is HoconObject obj)
         {
-            if (obj.FullyResolved)
+            if (obj.FullyResolved || !obj.NeedsResolution)
             {
                 return obj;
             }
@@ -159,7 +159,7 @@ internal sealed class HoconResolver
             for (var i = 0; i < obj.Count; i++)
             {
                 var child = obj.GetAt(i);
-                if (child is HoconLiteral)
+                if (!child.NeedsResolution)
                 {
                     continue;
                 }
@@ -187,13 +187,14 @@ internal sealed class HoconResolver
             }
 
             obj.FullyResolved = true;
+            obj.NeedsResolution = false;
             _filling.Remove(obj);
             return obj;
         }
 
         if (value is HoconArray array)
         {
-            if (array.FullyResolved)
+            if (array.FullyResolved || !array.NeedsResolution)
             {
                 return array;
             }
@@ -202,7 +203,7 @@ internal sealed class HoconResolver
             var items = array.MutableItems;
             for (var i = items.Count - 1; i >= 0; i--)
             {
-                if (items[i] is HoconLiteral)
+                if (!items[i].NeedsResolution)
                 {
                     continue;
                 }
@@ -219,6 +220,7 @@ internal sealed class HoconResolver
             }
 
             array.FullyResolved = true;
+            array.NeedsResolution = false;
             _filling.Remove(array);
         }
 

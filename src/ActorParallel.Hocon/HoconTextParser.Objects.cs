@@ -53,7 +53,7 @@ internal sealed partial class HoconTextParser
 
             _pendingComma = false;
             first = false;
-            if (!_json && AtInclude())
+            if (!_json && Peek == 'i' && AtInclude())
             {
                 ParseInclude(target);
             }
@@ -121,7 +121,15 @@ internal sealed partial class HoconTextParser
         var first = _key[0];
         string[]? rest = _key.Count > 1 ? _key.GetRange(1, _key.Count - 1).ToArray() : null;
         var keyLength = _key.Count;
-        _path.AddRange(_key);
+        if (keyLength == 1)
+        {
+            _path.Add(first);
+        }
+        else
+        {
+            _path.AddRange(_key);
+        }
+
         SkipAll();
         HoconValue value;
         var c = Peek;
@@ -153,7 +161,15 @@ internal sealed partial class HoconTextParser
                 _json ? "JSON needs 'key': value" : "write key = value (or key { ... } for an object); quote keys that contain special characters");
         }
 
-        _path.RemoveRange(_path.Count - keyLength, keyLength);
+        if (keyLength == 1)
+        {
+            _path.RemoveAt(_path.Count - 1);
+        }
+        else
+        {
+            _path.RemoveRange(_path.Count - keyLength, keyLength);
+        }
+
         for (var i = (rest?.Length ?? 0) - 1; i >= 0; i--)
         {
             var wrapper = new HoconObject(keyOrigin, 1);
@@ -353,7 +369,8 @@ internal sealed partial class HoconTextParser
         }
 
         var run = text.AsSpan(start, i - start);
-        if (run[0] == '.' || run[^1] == '.' || run.Contains("..", StringComparison.Ordinal))
+        var firstDot = run.IndexOf('.');
+        if (firstDot >= 0 && (run[0] == '.' || run[^1] == '.' || run.Contains("..", StringComparison.Ordinal)))
         {
             return false;
         }
@@ -381,9 +398,9 @@ internal sealed partial class HoconTextParser
             }
         }
 
+        var dot = firstDot;
         while (true)
         {
-            var dot = run.IndexOf('.');
             if (dot < 0)
             {
                 _key.Add(Intern(run));
@@ -392,6 +409,7 @@ internal sealed partial class HoconTextParser
 
             _key.Add(Intern(run[..dot]));
             run = run[(dot + 1)..];
+            dot = run.IndexOf('.');
         }
 
         _pos = i;

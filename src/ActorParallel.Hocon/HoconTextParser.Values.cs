@@ -8,6 +8,11 @@ internal sealed partial class HoconTextParser
     /// <summary>Parses a value concatenation: pieces on one line, whitespace between them kept for strings.</summary>
     private HoconValue ParseValue()
     {
+        if (!_json && TryParseUnquotedValue() is { } simple)
+        {
+            return simple;
+        }
+
         var origin = Here;
         HoconValue? single = null;
         List<HoconValue>? pieces = null;
@@ -216,7 +221,64 @@ internal sealed partial class HoconTextParser
 
         var start = _pos;
         _pos = UnquotedRunEnd(start);
-        var span = _text.AsSpan(start, _pos - start);
+        return Classify(_text.AsSpan(start, _pos - start), origin);
+    }
+
+    /// <summary>
+    /// The common value made only of unquoted text on one line (<c>on</c>, <c>42</c>, <c>100 ms</c>,
+    /// <c>foo bar</c>): its text is the source text itself, so no concatenation is built. Returns
+    /// null (cursor unchanged) when the value has other kinds of pieces.
+    /// </summary>
+    private HoconValue? TryParseUnquotedValue()
+    {
+        if (!IsUnquotedStart())
+        {
+            return null;
+        }
+
+        var text = _text;
+        var origin = Here;
+        var start = _pos;
+        var end = UnquotedRunEnd(start);
+        var runs = 1;
+        while (true)
+        {
+            var j = end;
+            while (j < text.Length && IsSpace(text[j]))
+            {
+                j++;
+            }
+
+            if (j >= text.Length)
+            {
+                break;
+            }
+
+            var c = text[j];
+            if (c is '\n' or ',' or '}' or ']' or '#' || (c == '/' && j + 1 < text.Length && text[j + 1] == '/'))
+            {
+                break;
+            }
+
+            if (!IsUnquotedChar(c))
+            {
+                return null;
+            }
+
+            end = UnquotedRunEnd(j);
+            runs++;
+        }
+
+        _pos = end;
+        var span = text.AsSpan(start, end - start);
+        return runs == 1
+            ? Classify(span, origin)
+            : new HoconLiteral(span.ToString(), HoconValueType.String, origin);
+    }
+
+    /// <summary>An unquoted token: true/false, null, a number, or a string.</summary>
+    private HoconLiteral Classify(ReadOnlySpan<char> span, HoconOrigin origin)
+    {
         if (span is "true" or "false")
         {
             return new HoconLiteral(span is "true" ? "true" : "false", HoconValueType.Boolean, origin);
@@ -229,10 +291,11 @@ internal sealed partial class HoconTextParser
 
         if (IsNumber(span))
         {
-            var integral = span.IndexOfAny('.', 'e', 'E') < 0;
-            if (!integral || long.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            // Lightbend reads an integer too large for 64 bits as a string.
+            if (span.Length < 19 || span.IndexOfAny('.', 'e', 'E') >= 0
+                || long.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
             {
-                return new HoconLiteral(Intern(span), HoconValueType.Number, origin);
+                return new HoconLiteral(span.ToString(), HoconValueType.Number, origin);
             }
         }
 
@@ -241,7 +304,7 @@ internal sealed partial class HoconTextParser
             throw ErrorAt(origin, $"unquoted string '{span}' is not JSON", "quote the string, or give the file a .conf extension");
         }
 
-        return new HoconLiteral(span.Length <= 32 ? Intern(span) : span.ToString(), HoconValueType.String, origin);
+        return new HoconLiteral(span.ToString(), HoconValueType.String, origin);
     }
 
     /// <summary>JSON number syntax, with leading zeros allowed as Lightbend does.</summary>

@@ -19,9 +19,12 @@ internal sealed partial class HoconTextParser
     private readonly IncludeContext _includes;
     private readonly string? _directory;
 
-    // Keys and short values repeat a lot in configuration files: one string per distinct text.
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
+    // Keys repeat a lot in configuration files (and across files): a small direct-mapped cache per
+    // thread (no locking) returns the same string for the same key text most of the time.
+    private const int KeyCacheSize = 1024;
+    [ThreadStatic]
+    private static string?[]? t_keyCache;
+    private readonly string?[] _keyCache;
 
     // Segments of the key just read (reused, so reading a key allocates only new strings).
     private readonly List<string> _key = new(4);
@@ -42,7 +45,7 @@ internal sealed partial class HoconTextParser
         _includes = includes;
         _directory = directory;
         _path = [.. prefix];
-        _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keyCache = t_keyCache ??= new string?[KeyCacheSize];
         if (_text.Length > 0 && _text[0] == '\uFEFF')
         {
             _pos = 1;
@@ -117,16 +120,24 @@ internal sealed partial class HoconTextParser
         return root;
     }
 
-    /// <summary>One string instance per distinct text within this document.</summary>
+    /// <summary>The key text as a string, shared with earlier keys of the same text when the cache has it.</summary>
     private string Intern(ReadOnlySpan<char> text)
     {
-        if (_stringLookup.TryGetValue(text, out var existing))
+        var length = text.Length;
+        if (length == 0 || length > 64)
         {
-            return existing;
+            return text.ToString();
+        }
+
+        var slot = ((length * 31) + (text[0] * 7) + (text[length - 1] * 13) + text[length / 2]) & (KeyCacheSize - 1);
+        var cached = _keyCache[slot];
+        if (cached is not null && text.SequenceEqual(cached))
+        {
+            return cached;
         }
 
         var created = text.ToString();
-        _strings[created] = created;
+        _keyCache[slot] = created;
         return created;
     }
 
@@ -177,8 +188,9 @@ internal sealed partial class HoconTextParser
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char c)
-        => c is ' ' or '\t' or '\r' or '\f' or '\v' or '\uFEFF' || (c > 127 && c != '\n' && char.IsWhiteSpace(c));
+        => c == ' ' || c is '\t' or '\r' or '\f' or '\v' or '\uFEFF' || (c > 127 && c != '\n' && char.IsWhiteSpace(c));
 
     /// <summary>Characters that end an unquoted string (besides whitespace and "//").</summary>
     private static bool IsForbidden(char c)

@@ -19,6 +19,13 @@ public abstract class HoconValue
 
     internal virtual bool IsResolved => true;
 
+    /// <summary>True for unresolved nodes and for containers holding one anywhere below (lets the resolver skip clean sub-trees).</summary>
+    internal virtual bool NeedsResolution
+    {
+        get => false;
+        set => throw new InvalidOperationException("only containers track unresolved children");
+    }
+
     public bool IsObject() => Type == HoconValueType.Object;
 
     public bool IsArray() => Type == HoconValueType.Array;

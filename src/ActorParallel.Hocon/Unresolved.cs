@@ -8,6 +8,12 @@ internal abstract class HoconUnresolved : HoconValue
     {
     }
 
+    internal override bool NeedsResolution
+    {
+        get => true;
+        set { }
+    }
+
     internal override bool IsResolved => false;
 
     public override HoconValueType Type

@@ -70,6 +70,31 @@ public sealed class SystemSpec(ITestOutputHelper output) : TestKit.Xunit2.TestKi
     }
 
     [Fact]
+    public async Task Inbox_receives_replies_and_terminations()
+    {
+        using var inbox = Inbox.Create(Sys);
+        var echo = Sys.ActorOf<EchoActor>();
+        inbox.Send(echo, "one");
+        inbox.Send(echo, "two");
+        Assert.Equal("one", inbox.Receive(TimeSpan.FromSeconds(5)));
+        Assert.Equal("two", await inbox.ReceiveAsync(TimeSpan.FromSeconds(5)));
+        inbox.Watch(echo);
+        Sys.Stop(echo);
+        Assert.IsType<Terminated>(inbox.Receive(TimeSpan.FromSeconds(5)));
+        Assert.Throws<TimeoutException>(() => inbox.Receive(TimeSpan.FromMilliseconds(50)));
+    }
+
+    [Fact]
+    public async Task WatchAsync_completes_when_the_actor_stops()
+    {
+        var echo = Sys.ActorOf<EchoActor>();
+        var watching = echo.WatchAsync();
+        Assert.False(watching.IsCompleted);
+        echo.Tell(PoisonPill.Instance);
+        Assert.True(await watching.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public void Extensions_are_created_once_per_system()
     {
         var first = Sys.WithExtension<CounterExtension, CounterExtensionId>();

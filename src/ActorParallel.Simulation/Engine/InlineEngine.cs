@@ -64,6 +64,7 @@ public sealed class InlineEngine : IJobEngine
             }
 
             var started = clock.Elapsed;
+            metrics.Apply(new TaskStarted(started, a.Task.TaskId, a.WorkerId));
             var result = await farm.ExecuteAsync(a.Task, ct).ConfigureAwait(false);
             metrics.Apply(new MessageSent(clock.Elapsed, EnvelopeBytes + farm.EstimateBytes(result.Output)));
             metrics.Apply(new TaskCompleted(clock.Elapsed, a.Task.TaskId, a.WorkerId, clock.Elapsed - started));

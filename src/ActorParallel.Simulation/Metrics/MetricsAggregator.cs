@@ -12,6 +12,7 @@ public sealed class MetricsAggregator
     private readonly HashSet<int> _completed = [];
     private readonly List<double> _latencyMs = [];
     private readonly List<double> _durationMs = [];
+    private readonly List<double> _queueWaitMs = [];
     private TimeSpan _start;
     private TimeSpan? _end;
     private TimeSpan _last;
@@ -27,6 +28,9 @@ public sealed class MetricsAggregator
 
     public int TasksTotal { get; private set; }
 
+    /// <summary>True once <see cref="JobStarted"/> has been applied.</summary>
+    public bool Started { get; private set; }
+
     public void Apply(MetricsEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -34,7 +38,7 @@ public sealed class MetricsAggregator
         switch (e)
         {
             case JobStarted s:
-                (_start, Workload, Workers, TasksTotal) = (s.At, s.Workload, s.Workers, s.Tasks);
+                (_start, Workload, Workers, TasksTotal, Started) = (s.At, s.Workload, s.Workers, s.Tasks, true);
                 for (var w = 0; w < s.Workers; w++)
                     _workers.TryAdd(w, (0, TimeSpan.Zero));
                 break;
@@ -44,6 +48,10 @@ public sealed class MetricsAggregator
             case TaskDispatched d:
                 _dispatches++;
                 _lastDispatch[d.TaskId] = d.At;
+                break;
+            case TaskStarted st:
+                if (_lastDispatch.TryGetValue(st.TaskId, out var sent) && !_completed.Contains(st.TaskId))
+                    _queueWaitMs.Add(Math.Max(0, (st.At - sent).TotalMilliseconds));
                 break;
             case TaskCompleted c:
                 Complete(c);
@@ -87,6 +95,7 @@ public sealed class MetricsAggregator
             PerSecond(_messages, wall),
             Percentile.Of(_latencyMs),
             Percentile.Of(_durationMs),
+            Percentile.Of(_queueWaitMs),
             perWorker,
             imbalance,
             perWorker.Length == 0 ? 0 : perWorker.Average(w => w.Utilisation),

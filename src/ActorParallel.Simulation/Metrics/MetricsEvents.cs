@@ -13,6 +13,7 @@ public sealed record JobFinished(TimeSpan At, bool Succeeded) : MetricsEvent(At)
 /// <summary>The supervisor handed task <see cref="TaskId"/> to worker <see cref="WorkerId"/> (again, on a retry).</summary>
 public sealed record TaskDispatched(TimeSpan At, int TaskId, int WorkerId) : MetricsEvent(At);
 
+/// <summary>A worker began a task (engines derive it from the completion time minus the worker's busy time).</summary>
 public sealed record TaskStarted(TimeSpan At, int TaskId, int WorkerId) : MetricsEvent(At);
 
 /// <summary>A worker finished a task; <see cref="Duration"/> is the worker's busy time on it.</summary>

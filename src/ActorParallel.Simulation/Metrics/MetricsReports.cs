@@ -41,7 +41,10 @@ public sealed record Scaling(int Workers, double? SpeedupVsSerial, double? Speed
         workers <= 1 || speedup <= 0 ? null : ((1 / speedup) - (1.0 / workers)) / (1 - (1.0 / workers));
 }
 
-/// <summary>Everything measured about one finished job.</summary>
+/// <summary>
+/// Everything measured about one finished job. Latency is dispatch to result at the supervisor;
+/// Duration is the worker's busy time on a task; QueueWait is dispatch to start (time in the worker's mailbox).
+/// </summary>
 public sealed record JobMetrics(
     string Workload,
     int Workers,
@@ -56,6 +59,7 @@ public sealed record JobMetrics(
     double MessagesPerSecond,
     Percentiles Latency,
     Percentiles Duration,
+    Percentiles QueueWait,
     IReadOnlyList<WorkerMetrics> PerWorker,
     double LoadImbalance,
     double MeanUtilisation,

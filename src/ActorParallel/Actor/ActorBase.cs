@@ -47,7 +47,12 @@ public abstract class ActorBase
             throw new DeathPactException(terminated.ActorRef);
         }
 
-        _cell.System.EventStream.Publish(new UnhandledMessage(message, _cell.Sender, _cell.Self));
+        var system = _cell.SystemImpl;
+        system.EventStream.Publish(new UnhandledMessage(message, _cell.Sender, _cell.Self));
+        if (system.Settings.DebugUnhandledMessage)
+        {
+            system.EventStream.Publish(new Debug(_cell.Self.Path.ToString(), GetType(), $"Unhandled message from {_cell.Sender}: {message}"));
+        }
     }
 
     internal void InvokeUnhandled(object message) => Unhandled(message);

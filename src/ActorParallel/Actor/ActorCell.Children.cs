@@ -1,42 +1,54 @@
-using System.Text;
-
 namespace ActorParallel.Actor;
 
 public sealed partial class ActorCell
 {
     private const string NameChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+~";
 
-    /// <summary>Children by name; allocated on first child. Guarded by locking the dictionary itself,
-    /// because ActorOf on a guardian and lookups by selections come from any thread.</summary>
-    private Dictionary<string, ChildRestartStats>? _children;
+    /// <summary>
+    /// Children and the bookkeeping of stopping them; allocated on first use so that an actor without
+    /// children pays one null field. Every field is guarded by locking the container, because ActorOf
+    /// on a guardian and lookups by selections come from any thread.
+    /// </summary>
+    private sealed class ChildrenContainer
+    {
+        public readonly Dictionary<string, ChildRestartStats> Table = new(StringComparer.Ordinal);
 
-    /// <summary>Children we asked to stop and whose termination we have not yet seen. Guarded as <see cref="_children"/>.</summary>
-    private HashSet<IActorRef>? _toDie;
+        /// <summary>Children we asked to stop and whose termination we have not yet seen.</summary>
+        public HashSet<IActorRef>? ToDie;
 
-    /// <summary>Why we are waiting for children to die: null (not waiting), a restart cause, or termination.</summary>
-    private object? _waitingFor;
+        /// <summary>Why the cell waits for children to die: null, a restart cause, or <see cref="TerminationReason"/>.
+        /// Only the cell's own thread touches it.</summary>
+        public object? WaitingFor;
 
-    /// <summary>No child may be added any more (the actor is stopping or stopped). Guarded as <see cref="_children"/>.</summary>
-    private bool _childrenClosed;
+        /// <summary>No child may be added any more (the actor is stopping or stopped).</summary>
+        public bool Closed;
 
-    private long _nextNameSequence = -1;
+        public long NextNameSequence = -1;
+    }
+
+    private ChildrenContainer? _childrenContainer;
 
     private static readonly object TerminationReason = new();
 
-    private Dictionary<string, ChildRestartStats> ChildrenTable
+    private ChildrenContainer Container
     {
         get
         {
-            var table = Volatile.Read(ref _children);
-            if (table is not null)
+            var container = Volatile.Read(ref _childrenContainer);
+            if (container is not null)
             {
-                return table;
+                return container;
             }
 
-            var fresh = new Dictionary<string, ChildRestartStats>(StringComparer.Ordinal);
-            return Interlocked.CompareExchange(ref _children, fresh, null) ?? fresh;
+            // Racing creators (a guardian's ActorOf from several threads) agree on the first one installed.
+            var fresh = new ChildrenContainer();
+            return Interlocked.CompareExchange(ref _childrenContainer, fresh, null) ?? fresh;
         }
     }
+
+    private Dictionary<string, ChildRestartStats> ChildrenTable => Container.Table;
+
+    private Dictionary<string, ChildRestartStats>? ExistingChildren => Volatile.Read(ref _childrenContainer)?.Table;
 
     public IActorRef ActorOf(Props props, string? name = null) => AttachChild(props, name, systemService: false);
 
@@ -67,15 +79,17 @@ public sealed partial class ActorCell
 
     private string NextRandomName()
     {
-        var number = Interlocked.Increment(ref _nextNameSequence);
-        var builder = new StringBuilder("$");
+        var number = Interlocked.Increment(ref Container.NextNameSequence);
+        Span<char> buffer = stackalloc char[12];
+        buffer[0] = '$';
+        var length = 1;
         do
         {
-            builder.Append(NameChars[(int)(number & 63)]);
+            buffer[length++] = NameChars[(int)(number & 63)];
             number >>= 6;
         }
         while (number != 0);
-        return builder.ToString();
+        return new string(buffer[..length]);
     }
 
     private static string CheckName(string name)
@@ -100,7 +114,7 @@ public sealed partial class ActorCell
         var table = ChildrenTable;
         lock (table)
         {
-            if (_childrenClosed)
+            if (Container.Closed)
             {
                 throw new InvalidOperationException($"Cannot create child [{name}]: actor {Self.Path} is stopping or stopped.");
             }
@@ -110,7 +124,7 @@ public sealed partial class ActorCell
                 throw new InvalidActorNameException($"Actor name \"{name}\" is not unique!");
             }
 
-            var stats = new ChildRestartStats(name);
+            var stats = new ChildRestartStats();
             table.Add(name, stats);
             return stats;
         }
@@ -130,7 +144,7 @@ public sealed partial class ActorCell
 
     internal IInternalActorRef? GetSingleChild(string name)
     {
-        var table = Volatile.Read(ref _children);
+        var table = ExistingChildren;
         if (table is null)
         {
             return null;
@@ -169,7 +183,7 @@ public sealed partial class ActorCell
 
     internal List<IInternalActorRef> ChildrenSnapshot()
     {
-        var table = Volatile.Read(ref _children);
+        var table = ExistingChildren;
         if (table is null)
         {
             return [];
@@ -192,7 +206,7 @@ public sealed partial class ActorCell
 
     internal List<ChildRestartStats> ChildStatsSnapshot()
     {
-        var table = Volatile.Read(ref _children);
+        var table = ExistingChildren;
         if (table is null)
         {
             return [];
@@ -206,7 +220,7 @@ public sealed partial class ActorCell
 
     internal ChildRestartStats? GetChildStats(IActorRef child)
     {
-        var table = Volatile.Read(ref _children);
+        var table = ExistingChildren;
         if (table is null)
         {
             return null;
@@ -235,7 +249,7 @@ public sealed partial class ActorCell
             var table = ChildrenTable;
             lock (table)
             {
-                (_toDie ??= []).Add(child);
+                (Container.ToDie ??= []).Add(child);
             }
         }
 
@@ -244,7 +258,7 @@ public sealed partial class ActorCell
 
     private bool HasChildrenToDie()
     {
-        var table = Volatile.Read(ref _children);
+        var table = ExistingChildren;
         if (table is null)
         {
             return false;
@@ -252,7 +266,7 @@ public sealed partial class ActorCell
 
         lock (table)
         {
-            return _toDie is { Count: > 0 };
+            return Container.ToDie is { Count: > 0 };
         }
     }
 
@@ -268,20 +282,21 @@ public sealed partial class ActorCell
                 table.Remove(child.Path.Name);
             }
 
-            _toDie?.Remove(child);
-            stillWaiting = _toDie is { Count: > 0 };
+            Container.ToDie?.Remove(child);
+            stillWaiting = Container.ToDie is { Count: > 0 };
         }
 
         // The children are passed lazily: most strategies ignore them, and a snapshot per termination
         // would make stopping a parent with N children cost O(N^2).
         _actor?.SupervisorStrategyInternal.HandleChildTerminated(this, child, LazyChildren());
-        if (stillWaiting || _waitingFor is null)
+        var container = Container;
+        if (stillWaiting || container.WaitingFor is null)
         {
             return;
         }
 
-        var reason = _waitingFor;
-        _waitingFor = null;
+        var reason = container.WaitingFor;
+        container.WaitingFor = null;
         if (ReferenceEquals(reason, TerminationReason))
         {
             FinishTerminate();
@@ -306,7 +321,7 @@ public sealed partial class ActorCell
         var table = ChildrenTable;
         lock (table)
         {
-            _childrenClosed = true;
+            Container.Closed = true;
         }
     }
 

@@ -4,14 +4,40 @@ namespace ActorParallel.Actor;
 
 public sealed partial class ActorCell
 {
-    /// <summary>Actors we watch, each with the message to receive when it stops (null: <see cref="Terminated"/>).</summary>
-    private Dictionary<IActorRef, object?>? _watching;
+    /// <summary>Death-watch bookkeeping; allocated on first watch. Touched only by the cell's own thread.</summary>
+    private sealed class WatchState
+    {
+        /// <summary>Actors we watch, each with the message to receive when it stops (null: <see cref="Terminated"/>).</summary>
+        public Dictionary<IActorRef, object?>? Watching;
 
-    /// <summary>Actors watching us.</summary>
-    private HashSet<IInternalActorRef>? _watchedBy;
+        /// <summary>Actors watching us.</summary>
+        public HashSet<IInternalActorRef>? WatchedBy;
 
-    /// <summary>Terminated messages told to ourselves but not yet received; Unwatch removes them so they are dropped.</summary>
-    private HashSet<IActorRef>? _terminatedQueued;
+        /// <summary>Terminated messages told to ourselves but not yet received; Unwatch removes them so they are dropped.</summary>
+        public HashSet<IActorRef>? TerminatedQueued;
+    }
+
+    private WatchState? _watchState;
+
+    private WatchState Watches => _watchState ??= new WatchState();
+
+    private Dictionary<IActorRef, object?>? _watching
+    {
+        get => _watchState?.Watching;
+        set => Watches.Watching = value;
+    }
+
+    private HashSet<IInternalActorRef>? _watchedBy
+    {
+        get => _watchState?.WatchedBy;
+        set => Watches.WatchedBy = value;
+    }
+
+    private HashSet<IActorRef>? _terminatedQueued
+    {
+        get => _watchState?.TerminatedQueued;
+        set => Watches.TerminatedQueued = value;
+    }
 
     public IActorRef Watch(IActorRef subject) => WatchCore(subject, null);
 
@@ -29,7 +55,7 @@ public sealed partial class ActorCell
             return subject;
         }
 
-        var watching = _watching ??= [];
+        var watching = Watches.Watching ??= [];
         if (watching.TryGetValue(subject, out var existing))
         {
             if (!Equals(existing, message))
@@ -70,7 +96,7 @@ public sealed partial class ActorCell
         {
             if (custom is null)
             {
-                (_terminatedQueued ??= []).Add(actor);
+                (Watches.TerminatedQueued ??= []).Add(actor);
                 Self.Tell(new Terminated(actor, existenceConfirmed, addressTerminated), actor);
             }
             else
@@ -108,7 +134,7 @@ public sealed partial class ActorCell
             }
             else
             {
-                (_watchedBy ??= []).Add(watcher);
+                (Watches.WatchedBy ??= []).Add(watcher);
             }
         }
     }
@@ -137,7 +163,7 @@ public sealed partial class ActorCell
             }
         }
 
-        _watchedBy = null;
+        Watches.WatchedBy = null;
     }
 
     private void UnwatchWatchedActors()
@@ -155,7 +181,7 @@ public sealed partial class ActorCell
             }
         }
 
-        _watching = null;
-        _terminatedQueued = null;
+        Watches.Watching = null;
+        Watches.TerminatedQueued = null;
     }
 }

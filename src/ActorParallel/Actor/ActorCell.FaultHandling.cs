@@ -143,7 +143,7 @@ public sealed partial class ActorCell
 
         if (HasChildrenToDie())
         {
-            _waitingFor = cause;
+            Container.WaitingFor = cause;
         }
         else
         {
@@ -211,7 +211,7 @@ public sealed partial class ActorCell
         StopAllChildren();
         if (HasChildrenToDie())
         {
-            _waitingFor = TerminationReason;
+            Container.WaitingFor = TerminationReason;
         }
         else
         {

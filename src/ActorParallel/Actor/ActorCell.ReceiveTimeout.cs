@@ -2,17 +2,21 @@ namespace ActorParallel.Actor;
 
 public sealed partial class ActorCell
 {
-    /// <summary>Idle period after which the actor gets <see cref="Actor.ReceiveTimeout"/>; null when off.</summary>
-    private TimeSpan? _receiveTimeout;
+    /// <summary>The receive timeout and its pending timer; null when no timeout is set (most actors).</summary>
+    private sealed class ReceiveTimeoutState(TimeSpan timeout)
+    {
+        public readonly TimeSpan Timeout = timeout;
+        public ICancelable? Pending;
+    }
 
-    private ICancelable? _receiveTimeoutTask;
+    private ReceiveTimeoutState? _receiveTimeout;
 
-    public TimeSpan? ReceiveTimeout => _receiveTimeout;
+    public TimeSpan? ReceiveTimeout => _receiveTimeout?.Timeout;
 
     public void SetReceiveTimeout(TimeSpan? timeout)
     {
-        _receiveTimeout = timeout is { } t && t > TimeSpan.Zero && t != Timeout.InfiniteTimeSpan ? t : null;
         CancelReceiveTimeout();
+        _receiveTimeout = timeout is { } t && t > TimeSpan.Zero && t != Timeout.InfiniteTimeSpan ? new ReceiveTimeoutState(t) : null;
         ScheduleReceiveTimeout();
     }
 
@@ -29,15 +33,18 @@ public sealed partial class ActorCell
 
     private void ScheduleReceiveTimeout()
     {
-        if (_receiveTimeout is { } timeout)
+        if (_receiveTimeout is { } state)
         {
-            _receiveTimeoutTask = SystemImpl.Scheduler.ScheduleTellOnceCancelable(timeout, Self, ActorParallel.Actor.ReceiveTimeout.Instance, Self);
+            state.Pending = SystemImpl.Scheduler.ScheduleTellOnceCancelable(state.Timeout, Self, ActorParallel.Actor.ReceiveTimeout.Instance, Self);
         }
     }
 
     private void CancelReceiveTimeout()
     {
-        _receiveTimeoutTask?.Cancel();
-        _receiveTimeoutTask = null;
+        if (_receiveTimeout is { } state)
+        {
+            state.Pending?.Cancel();
+            state.Pending = null;
+        }
     }
 }

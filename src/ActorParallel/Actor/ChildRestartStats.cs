@@ -5,12 +5,9 @@ public sealed class ChildRestartStats
 {
     private long _windowStartTicks;
 
-    internal ChildRestartStats(string name)
+    internal ChildRestartStats()
     {
-        Name = name;
     }
-
-    internal string Name { get; }
 
     /// <summary>The child; null while its name is reserved but the reference is not yet created.</summary>
     public IInternalActorRef Child { get; internal set; } = null!;

@@ -58,6 +58,8 @@ public class Deployer
             {
                 _exact["/" + string.Join('/', elements)] = deploy;
             }
+
+            Volatile.Write(ref _hasEntries, true);
         }
     }
 
@@ -89,16 +91,10 @@ public class Deployer
         path.Elements is { Count: > 1 } elements ? Lookup(elements.Skip(1)) : null;
 
     /// <summary>True when any deployment entry exists; lets ActorOf skip lookups entirely otherwise.</summary>
-    internal bool HasEntries
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _exact.Count > 0 || _wildcards.Count > 0;
-            }
-        }
-    }
+    internal bool HasEntries => Volatile.Read(ref _hasEntries);
+
+    /// <summary>Set once the first entry is added; read without the lock on every spawn.</summary>
+    private bool _hasEntries;
 
     /// <summary>Turns one deployment entry into a <see cref="Deploy"/>; routers engineers may extend the router part.</summary>
     public virtual Deploy? ParseConfig(string key, Config config)

@@ -80,6 +80,15 @@ public class LocalActorRefProvider : IActorRefProvider
             return props.RouterConfig.CreateRouterActor(system, props, supervisor, path);
         }
 
+        return CreateLocalActor(system, props, supervisor, path);
+    }
+
+    /// <summary>
+    /// Creates a plain (not yet started) local actor: dispatcher and mailbox from <paramref name="props"/>.
+    /// Routers use this for the router actor itself; the caller (ActorCell.AttachChild) starts it.
+    /// </summary>
+    internal static LocalActorRef CreateLocalActor(ActorSystemImpl system, Props props, IInternalActorRef supervisor, ActorPath path)
+    {
         var dispatcher = system.Dispatchers.Lookup(props.Dispatcher);
         var mailbox = system.Mailboxes.CreateMailbox(props, dispatcher.Id);
         return new LocalActorRef(system, props, dispatcher, mailbox, supervisor, path);

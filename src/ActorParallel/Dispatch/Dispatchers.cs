@@ -42,6 +42,12 @@ public sealed class Dispatchers
     public MessageDispatcher Lookup(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
+        if (_dispatchers.TryGetValue(id, out var existing) && existing.IsValueCreated)
+        {
+            // The common case on every spawn: no allocation, no lock.
+            return existing.Value;
+        }
+
         var lazy = _dispatchers.GetOrAdd(id, key => new Lazy<MessageDispatcher>(() => Create(key)));
         try
         {

@@ -42,9 +42,6 @@ public sealed class Mailbox : IThreadPoolWorkItem
 
     internal MessageDispatcher Dispatcher { get; private set; } = null!;
 
-    /// <summary>Per-mailbox executor of the pinned dispatcher; null for shared dispatchers.</summary>
-    internal DedicatedThreadPool? PinnedExecutor { get; set; }
-
     internal void SetActor(ActorCell cell, MessageDispatcher dispatcher)
     {
         Actor = cell;

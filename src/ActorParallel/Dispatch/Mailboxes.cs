@@ -84,7 +84,11 @@ public sealed class Mailboxes
             return new Mailbox(Lookup(props.Deploy.Mailbox).Create(null, _system));
         }
 
-        var type = _byDispatcher.GetOrAdd(dispatcherId, ForDispatcher);
+        if (!_byDispatcher.TryGetValue(dispatcherId, out var type))
+        {
+            type = _byDispatcher.GetOrAdd(dispatcherId, ForDispatcher);
+        }
+
         return new Mailbox(type.Create(null, _system));
     }
 

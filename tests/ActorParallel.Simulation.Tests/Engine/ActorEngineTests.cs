@@ -41,6 +41,18 @@ public sealed class ActorEngineTests : EngineTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run).WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    [Theory]
+    [InlineData("io")]
+    [InlineData("heat")]
+    public async Task A_job_cancelled_before_it_starts_never_runs(string name)
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        var request = new JobRequest(name, Small(name), 1);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateEngine().RunAsync(WorkloadRegistry.Default.Get(name), request, cts.Token))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     [Fact]
     public async Task Io_tasks_overlap_within_a_worker()
     {

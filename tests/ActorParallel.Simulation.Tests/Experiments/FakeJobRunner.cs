@@ -20,7 +20,7 @@ internal sealed class FakeJobRunner(double serialFraction, double noise = 0.03, 
         var serial = request.Parameters.Size * serialMsPerUnit;
         var wall = serial * (serialFraction + ((1 - serialFraction) / request.Workers)) * wobble;
         var metrics = new JobMetrics(request.Workload, request.Workers, true, TimeSpan.FromMilliseconds(wall), request.Parameters.Tasks, 0, request.Parameters.Tasks,
-            0, 2L * request.Parameters.Tasks, 0, 0, Percentiles.Empty, Percentiles.Empty, [], 1.1, 0.9, Scaling.Compute(request.Workers, TimeSpan.FromMilliseconds(wall), null, null));
+            0, 2L * request.Parameters.Tasks, 0, 0, Percentiles.Empty, Percentiles.Empty, Percentiles.Empty, [], 1.1, 0.9, Scaling.Compute(request.Workers, TimeSpan.FromMilliseconds(wall), null, null));
         return Task.FromResult(new JobReport(
             request.Workload, request.Parameters, request.Workers, request.Mode, TimeSpan.FromMilliseconds(wall), TimeSpan.FromMilliseconds(serial),
             request.MeasureTpl ? TimeSpan.FromMilliseconds(wall * 0.9) : null, true, "identical", "42", metrics));

@@ -17,8 +17,10 @@ public sealed class MetricsAggregatorTests
         m.Apply(new JobStarted(Ms(0), "pi", 2, 4));
         m.Apply(new TaskDispatched(Ms(0), 0, 0));
         m.Apply(new TaskDispatched(Ms(0), 1, 1));
+        m.Apply(new TaskStarted(Ms(0), 0, 0));
         m.Apply(new TaskCompleted(Ms(10), 0, 0, Ms(10)));
         m.Apply(new TaskDispatched(Ms(10), 2, 0));
+        m.Apply(new TaskStarted(Ms(14), 2, 0));
         m.Apply(new TaskCompleted(Ms(20), 1, 1, Ms(20)));
         m.Apply(new TaskDispatched(Ms(20), 3, 1));
         m.Apply(new TaskCompleted(Ms(40), 2, 0, Ms(30)));
@@ -49,6 +51,7 @@ public sealed class MetricsAggregatorTests
         // Latencies (completion - last dispatch): 10, 20, 30, 40 ms. Nearest rank: p50 = 2nd, p95 = p99 = 4th.
         Assert.Equal(new Percentiles(20, 40, 40, 40), r.Latency);
         Assert.Equal(new Percentiles(20, 40, 40, 40), r.Duration);
+        Assert.Equal(new Percentiles(0, 4, 4, 4), r.QueueWait);
 
         Assert.Equal([new WorkerMetrics(0, 2, Ms(40), 0.4), new WorkerMetrics(1, 2, Ms(60), 0.6)], r.PerWorker);
         Assert.Equal(60 / 50.0, r.LoadImbalance, 9);

@@ -24,7 +24,11 @@ public sealed class MetricsActor : ReceiveActor, IDisposable
             _meter.Record(e, _aggregator.Workload);
         });
         Receive<GetSnapshot>(_ => Sender.Tell(_aggregator.Snapshot()));
-        Receive<PublishProgress>(_ => Context.System.EventStream.Publish(_aggregator.Snapshot()));
+        Receive<PublishProgress>(_ =>
+        {
+            if (_aggregator.Started)
+                Context.System.EventStream.Publish(_aggregator.Snapshot());
+        });
         Receive<CompleteJob>(c =>
         {
             _progress.Cancel();

@@ -21,6 +21,7 @@ public sealed class PeerCoordinatorActor : ReceiveActor
     private object[] _results = [];
     private int _finishedPeers;
     private IActorRef? _client;
+    private bool _cancelled;
     private bool _finished;
 
     public PeerCoordinatorActor(IPeerWorkload workload, JobRequest request, IActorRef metrics, string dispatcher)
@@ -29,7 +30,11 @@ public sealed class PeerCoordinatorActor : ReceiveActor
         Receive<StartJob>(_ => Start());
         Receive<PeerFinished>(Finished);
         Receive<Terminated>(t => Fail($"{_workload.Name}: peer {t.ActorRef.Path.Name} stopped before finishing (it threw)"));
-        Receive<CancelJob>(_ => Fail("the job was cancelled"));
+        Receive<CancelJob>(_ =>
+        {
+            _cancelled = true;
+            Fail("the job was cancelled");
+        });
         Receive<JobTimedOut>(_ => Fail($"the job timed out after {_request.Timeout} (job-timeout); {_finishedPeers} of {_results.Length} peers were done"));
     }
 
@@ -41,6 +46,13 @@ public sealed class PeerCoordinatorActor : ReceiveActor
         if (_client is not null)
             return;
         _client = Sender;
+        if (_cancelled)
+        {
+            // Cancelled before it started (the cancel overtook StartJob): answer at once.
+            Fail("the job was cancelled");
+            return;
+        }
+
         _clock.Start();
         Context.System.Scheduler.ScheduleTellOnce(_request.Timeout, Self, JobTimedOut.Instance, Self);
         var peers = _workload.CreatePeers(_request.Parameters);

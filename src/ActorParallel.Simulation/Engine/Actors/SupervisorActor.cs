@@ -31,6 +31,7 @@ public sealed class SupervisorActor : ReceiveActor
     private bool _reducing;
     private TaskLedger? _ledger;
     private IActorRef? _client;
+    private bool _cancelled;
     private bool _finished;
 
     public SupervisorActor(ITaskFarmWorkload workload, JobRequest request, IActorRef metrics, string workerDispatcher)
@@ -40,7 +41,11 @@ public sealed class SupervisorActor : ReceiveActor
         Receive<TaskDone>(Done);
         Receive<TaskAttemptFailed>(Failed);
         Receive<Reduced>(ReducerDone);
-        Receive<CancelJob>(_ => Fail("the job was cancelled"));
+        Receive<CancelJob>(_ =>
+        {
+            _cancelled = true;
+            Fail("the job was cancelled");
+        });
         Receive<JobTimedOut>(_ => Fail($"the job timed out after {_request.Timeout} (job-timeout); {_ledger?.Completed ?? 0} of {_ledger?.Total ?? 0} tasks were done"));
     }
 
@@ -52,6 +57,13 @@ public sealed class SupervisorActor : ReceiveActor
         if (_client is not null)
             return;
         _client = Sender;
+        if (_cancelled)
+        {
+            // Cancelled before it started (the cancel overtook StartJob): answer at once.
+            Fail("the job was cancelled");
+            return;
+        }
+
         _clock.Start();
         Context.System.Scheduler.ScheduleTellOnce(_request.Timeout, Self, JobTimedOut.Instance, Self);
         IReadOnlyList<WorkTask> tasks;
@@ -96,7 +108,12 @@ public sealed class SupervisorActor : ReceiveActor
             return;
         Emit(new MessageSent(_clock.Elapsed, EnvelopeBytes + _workload.EstimateBytes(d.Result.Output)));
         if (_ledger.Complete(d.WorkerId, d.Attempt, d.Result, out var next))
-            Emit(new TaskCompleted(_clock.Elapsed, d.Result.TaskId, d.WorkerId, d.Duration));
+        {
+            var now = _clock.Elapsed;
+            Emit(new TaskStarted(now - d.Duration, d.Result.TaskId, d.WorkerId));
+            Emit(new TaskCompleted(now, d.Result.TaskId, d.WorkerId, d.Duration));
+        }
+
         Send(next);
         FinishIfComplete();
     }

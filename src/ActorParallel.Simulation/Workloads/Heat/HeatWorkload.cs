@@ -14,15 +14,15 @@ public sealed class HeatWorkload : IPeerWorkload
 
     public WorkloadTopology Topology => WorkloadTopology.Custom;
 
-    public long DefaultSize => 600;
+    public long DefaultSize => 800;
 
-    public int DefaultTasks => 8;
+    public int DefaultTasks => 4;
 
     public string SizeUnit => "grid side N (N x N cells); tasks = strips";
 
     public IReadOnlyList<WorkloadOption> Options { get; } =
     [
-        new("steps", "300", "Jacobi iterations"),
+        new("steps", "150", "Jacobi iterations"),
         new("alpha", "0.2", "diffusion coefficient, in (0, 0.25] for stability"),
     ];
 
@@ -83,7 +83,7 @@ public sealed class HeatWorkload : IPeerWorkload
 
     public long EstimateBytes(PeerMessage message) => message is HaloRow h ? 24 + (h.Cells.Length * 8L) : 32;
 
-    private static int Steps(WorkloadParameters p) => p.GetInt("steps", 300);
+    private static int Steps(WorkloadParameters p) => p.GetInt("steps", 150);
 
     private static double Alpha(WorkloadParameters p) => p.GetDouble("alpha", 0.2);
 }
