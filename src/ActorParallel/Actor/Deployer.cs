@@ -123,6 +123,13 @@ public class Deployer
             throw new ConfigurationException($"'actorparallel.actor.deployment.\"{key}\".router': [{typeName}] is not a RouterConfig.");
         }
 
-        return (RouterConfig)Activator.CreateInstance(type, config)!;
+        try
+        {
+            return (RouterConfig)Activator.CreateInstance(type, config)!;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is { } inner)
+        {
+            throw new ConfigurationException($"'actorparallel.actor.deployment.\"{key}\"' (router = {routerName}): {inner.Message}", inner);
+        }
     }
 }

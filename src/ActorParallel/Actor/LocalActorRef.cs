@@ -17,6 +17,13 @@ public sealed class LocalActorRef : ActorRefBase, IInternalActorRef
 
     internal ActorCell Cell { get; }
 
+    /// <summary>
+    /// Set once, before the reference is published, when this actor is a router: Tell then routes
+    /// non-management messages on the sender's thread instead of enqueuing them here (Akka's RoutedActorRef).
+    /// The function returns false for messages the router actor must handle itself.
+    /// </summary>
+    internal Func<object, IActorRef, bool>? RouteOnTell { get; set; }
+
     public override ActorPath Path => _path;
 
     public IInternalActorRef Parent => Cell.Parent;
@@ -31,6 +38,11 @@ public sealed class LocalActorRef : ActorRefBase, IInternalActorRef
 
     protected override void TellInternal(object message, IActorRef sender)
     {
+        if (RouteOnTell is { } route && route(message, sender))
+        {
+            return;
+        }
+
         var system = Cell.SystemImpl;
         if (system.SerializeAllMessages)
         {

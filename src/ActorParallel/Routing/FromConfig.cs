@@ -22,5 +22,8 @@ public sealed class FromConfig : RouterConfig
         throw new ConfigurationException(
             $"Configuration missing for router [{path.ToStringWithoutAddress()}] in 'actorparallel.actor.deployment' with router = FromConfig.");
 
+    public override Router CreateRouter(ActorSystem system) =>
+        throw new NotSupportedException("FromConfig has no router logic of its own.");
+
     public override string ToString() => "FromConfig";
 }
