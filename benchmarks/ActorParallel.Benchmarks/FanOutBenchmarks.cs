@@ -1,14 +1,14 @@
 using System.Threading.Channels;
 using ActorParallel.Actor;
+using ActorParallel.Routing;
 using BenchmarkDotNet.Attributes;
 
 namespace ActorParallel.Benchmarks;
 
 /// <summary>
 /// Fan-out: the benchmark thread sends <see cref="Messages"/> messages round-robin to a pool of 1, 2
-/// or 4 counting workers; one operation is one message received. Baseline: round-robin writes into
-/// one unbounded channel per consumer task. The workers are told in turn by hand until routers land;
-/// a RoundRobinPool delivers the same sequence.
+/// or 4 counting routees of a RoundRobinPool; one operation is one message received. Baseline:
+/// round-robin writes into one unbounded channel per consumer task.
 /// </summary>
 [Config(typeof(ThroughputConfig))]
 public class FanOutBenchmarks
@@ -16,7 +16,7 @@ public class FanOutBenchmarks
     private const int Messages = 1_000_000;
 
     private ActorSystem _system = null!;
-    private IActorRef[] _workers = [];
+    private IActorRef _pool = ActorRefs.Nobody;
     private CountdownEvent _done = new(0);
 
     [Params(1, 2, 4)]
@@ -26,11 +26,7 @@ public class FanOutBenchmarks
     public void Setup()
     {
         _system = BenchmarkSystem.Create("fan-out");
-        _workers = new IActorRef[PoolSize];
-        for (var i = 0; i < PoolSize; i++)
-        {
-            _workers[i] = _system.ActorOf(Props.Create(() => new CountingSink(Messages / PoolSize, () => _done)));
-        }
+        _pool = _system.ActorOf(new RoundRobinPool(PoolSize).Props(Props.Create(() => new CountingSink(Messages / PoolSize, () => _done))));
     }
 
     [GlobalCleanup]
@@ -63,7 +59,7 @@ public class FanOutBenchmarks
         Volatile.Write(ref _done, done);
         for (var i = 0; i < Messages; i++)
         {
-            _workers[i % PoolSize].Tell(Msg.Instance, ActorRefs.NoSender);
+            _pool.Tell(Msg.Instance, ActorRefs.NoSender);
         }
 
         BenchmarkSystem.Await(done, "actor fan-out");

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ActorParallel.Actor;
+using ActorParallel.Routing;
 
 namespace ActorParallel.Cli.Bench.Scenarios;
 
@@ -42,29 +43,18 @@ public sealed class FanOutScenario : IBenchScenario
         return figures;
     }
 
-    /// <summary>
-    /// The pool is built by hand (workers told in turn) until routers land; a RoundRobinPool router
-    /// delivers the same sequence, so the figure stays comparable when it replaces this loop.
-    /// </summary>
+    /// <summary>A RoundRobinPool router (it routes on the sender's thread): each routee gets exactly total / size.</summary>
     private static void RunActors(ActorSystem system, int size, int total)
     {
         using var done = new CountdownEvent(size);
-        var workers = new IActorRef[size];
-        for (var i = 0; i < size; i++)
-        {
-            workers[i] = system.ActorOf(Props.Create(() => new Counter(total / size, done)));
-        }
-
+        var pool = system.ActorOf(new RoundRobinPool(size).Props(Props.Create(() => new Counter(total / size, done))));
         for (var i = 0; i < total; i++)
         {
-            workers[i % size].Tell(Msg.Instance, ActorRefs.NoSender);
+            pool.Tell(Msg.Instance, ActorRefs.NoSender);
         }
 
         Measure.Await(done, "fan-out on actors");
-        foreach (var worker in workers)
-        {
-            system.Stop(worker);
-        }
+        system.Stop(pool);
     }
 
     private static void RunChannels(int size, int total)
