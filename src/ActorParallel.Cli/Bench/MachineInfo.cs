@@ -17,7 +17,8 @@ public sealed record MachineInfo(
     public static MachineInfo Current() => new(
         Environment.ProcessorCount,
         GCSettings.IsServerGC ? "server" : "workstation",
-        AppContext.GetData("System.GC.Concurrent") is not false,
+        // Batch latency is what the runtime reports when background GC is off (by runtimeconfig or DOTNET_gcConcurrent=0).
+        GCSettings.LatencyMode != GCLatencyMode.Batch,
         RuntimeInformation.FrameworkDescription,
         RuntimeInformation.OSDescription,
         RuntimeInformation.ProcessArchitecture.ToString(),

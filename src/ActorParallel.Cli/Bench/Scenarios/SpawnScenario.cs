@@ -28,6 +28,8 @@ public sealed class SpawnScenario : IBenchScenario
             var bytes = Measure.Median([.. actorRuns.Select(r => r.BytesPerItem)]);
             var plainRate = Measure.Median([.. plainRuns.Select(r => r.Rate)]);
             var plainBytes = Measure.Median([.. plainRuns.Select(r => r.BytesPerItem)]);
+            var allocated = Measure.Median([.. actorRuns.Select(r => r.AllocatedPerItem)]);
+            var plainAllocated = Measure.Median([.. plainRuns.Select(r => r.AllocatedPerItem)]);
             progress.Report($"  {Format.Si(rate)} spawns/s, {Format.Fixed(bytes)} B per idle actor (plain objects {Format.Si(plainRate)}/s, {Format.Fixed(plainBytes)} B)");
             var count = n.ToString("N0", CultureInfo.InvariantCulture);
             return
@@ -36,6 +38,7 @@ public sealed class SpawnScenario : IBenchScenario
                     plainRate, "named plain objects", AkkaReference.SpawnsPerSecond, AkkaReference.SpawnGoal),
                 new BenchFigure(Id, "heap per idle actor", "B/actor", bytes, Better.Lower,
                     plainBytes, "named plain objects", AkkaReference.BytesPerIdleActor, AkkaReference.BytesPerActorGoal),
+                new BenchFigure(Id, "allocations per spawn (all threads)", "B/spawn", allocated, Better.Lower, plainAllocated, "named plain objects"),
             ];
         }
         finally
@@ -44,9 +47,9 @@ public sealed class SpawnScenario : IBenchScenario
         }
     }
 
-    private static List<(double Rate, double BytesPerItem)> Repeat(BenchSizes sizes, Func<(double, double)> run)
+    private static List<(double Rate, double BytesPerItem, double AllocatedPerItem)> Repeat(BenchSizes sizes, Func<(double, double, double)> run)
     {
-        var results = new List<(double, double)>();
+        var results = new List<(double, double, double)>();
         for (var i = 0; i < sizes.Warmups + sizes.Repeats; i++)
         {
             Measure.Settle();
@@ -60,12 +63,13 @@ public sealed class SpawnScenario : IBenchScenario
         return results;
     }
 
-    private static (double Rate, double BytesPerItem) SpawnActors(ActorSystem system, int n)
+    private static (double Rate, double BytesPerItem, double AllocatedPerItem) SpawnActors(ActorSystem system, int n)
     {
         using var started = new CountdownEvent(n);
         var props = Props.Create(() => new Idle(started));
         var parent = system.ActorOf(Props.Create(() => new Parent()));
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         parent.Tell(new SpawnChildren(props, n), ActorRefs.NoSender);
         Measure.Await(started, "spawning actors");
@@ -73,14 +77,16 @@ public sealed class SpawnScenario : IBenchScenario
 
         // Let the parent finish its spawning turn (the last constructor can run before ActorOf returns).
         Measure.Await(parent.Ask<Msg>(Msg.Instance, TimeSpan.FromMinutes(1)), "parent idle");
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)n;
         var bytes = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
         Measure.Await(parent.GracefulStop(TimeSpan.FromMinutes(2)), "stopping the spawned actors");
-        return (rate, bytes);
+        return (rate, bytes, allocated);
     }
 
-    private static (double Rate, double BytesPerItem) CreatePlain(int n)
+    private static (double Rate, double BytesPerItem, double AllocatedPerItem) CreatePlain(int n)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var children = new Dictionary<string, PlainChild>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
@@ -90,9 +96,10 @@ public sealed class SpawnScenario : IBenchScenario
         }
 
         var rate = n / clock.Elapsed.TotalSeconds;
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)n;
         var bytes = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
         GC.KeepAlive(children);
-        return (rate, bytes);
+        return (rate, bytes, allocated);
     }
 
     /// <summary>What the baseline creates per child: a name, a parent link and a little state.</summary>
