@@ -72,7 +72,7 @@ public sealed class BenchCommandTests
         Assert.Contains("Channel<T> ping-pong", stdout, StringComparison.Ordinal);
         Assert.Contains("ActorSystem create + terminate", stdout, StringComparison.Ordinal);
         Assert.Contains(Environment.ProcessorCount + " cores", stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("fan-out", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("round-robin pool", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

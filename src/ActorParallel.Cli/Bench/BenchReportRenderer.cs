@@ -74,5 +74,6 @@ public static class BenchReportRenderer
         output.WriteLine();
         output.WriteLine($"Machine: {report.Machine}; load at end {report.LoadAverageAtEnd ?? "n/a"}");
         output.WriteLine($"Mode: {report.Mode}, {report.ElapsedSeconds:F1} s. Goals met: {met} of {goals}. Ratio = ActorParallel / baseline, measured one after the other in this process.");
+        output.WriteLine("Akka.NET 1.5.30 on this machine (issue 4): fan-out measured 14-22 M msg/s (the column shows the low end); pi's 1.82x is its 1 to 2 worker speedup.");
     }
 }

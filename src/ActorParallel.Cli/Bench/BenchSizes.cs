@@ -22,7 +22,7 @@ public sealed record BenchSizes(
     int HoconParses)
 {
     public static BenchSizes Full { get; } = new(
-        "full", Warmups: 2, Repeats: 5, PingPongMessagesPerPair: 2_000_000, InFlight: 1000, FanOutMessages: 4_000_000,
+        "full", Warmups: 1, Repeats: 5, PingPongMessagesPerPair: 1_000_000, InFlight: 1000, FanOutMessages: 4_000_000,
         Spawns: 1_000_000, Asks: 200_000, Tells: 1_000_000, CreateTerminateRepeats: 20, PiSamples: 200_000_000, PiTasks: 400,
         HoconChars: 40 * 1024, HoconParses: 200);
 
