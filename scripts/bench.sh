@@ -37,7 +37,7 @@ echo "bench.sh: console harness ${mode:-(full)} -> $out/harness.{txt,json,md}"
 if [ "$bdn" = 1 ]; then
   echo "bench.sh: BenchmarkDotNet, short job, filter '$filter' -> $out/bdn"
   dotnet run -c Release --project benchmarks/ActorParallel.Benchmarks -- \
-    --job short --filter "$filter" --artifacts "$out/bdn" --exporters github json | tee "$out/bdn.txt"
+    --job short --filter "$filter" --artifacts "$out/bdn" --exporters json | tee "$out/bdn.txt"
 fi
 uptime >> "$out/uptime.txt"
 echo "bench.sh: done; results in $out"
