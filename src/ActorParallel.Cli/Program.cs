@@ -13,6 +13,7 @@ internal static class Program
         LabCommands.BuildList,
         LabCommands.BuildRun,
         LabCommands.BuildSweep,
+        BenchCommand.Build,
     ];
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);

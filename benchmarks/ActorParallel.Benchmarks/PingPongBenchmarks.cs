@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using ActorParallel.Actor;
+using BenchmarkDotNet.Attributes;
+
+namespace ActorParallel.Benchmarks;
+
+/// <summary>
+/// Ping-pong with 1, 2, 4 and 8 pairs, each keeping <see cref="InFlight"/> messages in flight (as
+/// Akka.NET's PingPong does). One operation is one message delivered, so Ops/s is msg/s. Baseline:
+/// the same exchange between tasks over two unbounded channels per pair.
+/// </summary>
+[Config(typeof(ThroughputConfig))]
+public class PingPongBenchmarks
+{
+    /// <summary>Pings sent in one invocation, shared out over the pairs (a multiple of every pair count).</summary>
+    private const int Pings = 400_000;
+    private const int InFlight = 1000;
+
+    private ActorSystem _system = null!;
+
+    [Params(1, 2, 4, 8)]
+    public int Pairs { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _system = BenchmarkSystem.Create("ping-pong");
+
+    [GlobalCleanup]
+    public void Cleanup() => BenchmarkSystem.Terminate(_system);
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = 2 * Pings, Description = "Channel<T> ping-pong")]
+    public void Channels()
+    {
+        var tasks = new Task[2 * Pairs];
+        for (var i = 0; i < Pairs; i++)
+        {
+            var options = new UnboundedChannelOptions { SingleReader = true, SingleWriter = true };
+            var toPong = Channel.CreateUnbounded<object>(options);
+            var toPing = Channel.CreateUnbounded<object>(options);
+            tasks[2 * i] = Task.Run(() => PongLoop(toPong.Reader, toPing.Writer));
+            tasks[(2 * i) + 1] = Task.Run(() => PingLoop(toPing.Reader, toPong.Writer, Pings / Pairs));
+        }
+
+        BenchmarkSystem.Await(Task.WhenAll(tasks), "channel ping-pong");
+    }
+
+    [Benchmark(OperationsPerInvoke = 2 * Pings, Description = "actors ping-pong")]
+    public void Actors()
+    {
+        using var done = new CountdownEvent(Pairs);
+        var actors = new List<IActorRef>(2 * Pairs);
+        for (var i = 0; i < Pairs; i++)
+        {
+            var pong = _system.ActorOf(Props.Create(() => new Echoer()));
+            actors.Add(pong);
+            actors.Add(_system.ActorOf(Props.Create(() => new Pinger(pong, Pings / Pairs, InFlight, done))));
+        }
+
+        for (var i = 1; i < actors.Count; i += 2)
+        {
+            actors[i].Tell(Go.Instance, ActorRefs.NoSender);
+        }
+
+        BenchmarkSystem.Await(done, "actor ping-pong");
+        foreach (var actor in actors)
+        {
+            _system.Stop(actor);
+        }
+    }
+
+    private static async Task PingLoop(ChannelReader<object> inbox, ChannelWriter<object> pong, int total)
+    {
+        var sent = 0;
+        var received = 0;
+        for (; sent < InFlight; sent++)
+        {
+            pong.TryWrite(Msg.Instance);
+        }
+
+        while (received < total && await inbox.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (inbox.TryRead(out _))
+            {
+                received++;
+                if (sent < total)
+                {
+                    sent++;
+                    pong.TryWrite(Msg.Instance);
+                }
+            }
+        }
+
+        pong.Complete();
+    }
+
+    private static async Task PongLoop(ChannelReader<object> inbox, ChannelWriter<object> ping)
+    {
+        while (await inbox.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (inbox.TryRead(out var message))
+            {
+                ping.TryWrite(message);
+            }
+        }
+    }
+}

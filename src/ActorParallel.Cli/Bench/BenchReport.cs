@@ -1,0 +1,10 @@
+namespace ActorParallel.Cli.Bench;
+
+/// <summary>Everything one harness run measured.</summary>
+public sealed record BenchReport(
+    string Mode,
+    MachineInfo Machine,
+    DateTimeOffset Started,
+    double ElapsedSeconds,
+    string? LoadAverageAtEnd,
+    IReadOnlyList<BenchFigure> Figures);

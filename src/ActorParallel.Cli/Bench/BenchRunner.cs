@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using ActorParallel.Cli.Bench.Scenarios;
+
+namespace ActorParallel.Cli.Bench;
+
+/// <summary>Runs scenarios one after the other in this process and collects their figures.</summary>
+public static class BenchRunner
+{
+    /// <summary>
+    /// Every scenario in run order. Create-and-terminate goes first so that its first system really
+    /// is the first one created in the process, as in the Akka.NET start-up measurement.
+    /// </summary>
+    public static IReadOnlyList<IBenchScenario> AllScenarios() =>
+    [
+        new SystemLifecycleScenario(),
+        new PingPongScenario(),
+        new FanOutScenario(),
+        new AskScenario(),
+        new TellAllocationScenario(),
+        new SpawnScenario(),
+        new PiScenario(),
+        new HoconParseScenario(),
+    ];
+
+    public static BenchReport Run(BenchSizes sizes, IReadOnlyList<IBenchScenario> scenarios, IProgress<string> progress)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        ArgumentNullException.ThrowIfNull(scenarios);
+        ArgumentNullException.ThrowIfNull(progress);
+        var machine = MachineInfo.Current();
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var figures = new List<BenchFigure>();
+        foreach (var scenario in scenarios)
+        {
+            progress.Report($"{scenario.Id} ...");
+            var scenarioClock = Stopwatch.StartNew();
+            figures.AddRange(scenario.Run(sizes, progress));
+            progress.Report($"{scenario.Id} done in {scenarioClock.Elapsed.TotalSeconds:F1} s");
+        }
+
+        return new BenchReport(sizes.Mode, machine, started, clock.Elapsed.TotalSeconds, MachineInfo.ReadLoadAverage(), figures);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace ActorParallel.Cli.Bench;
+
+/// <summary>What the figures were measured on; load averages say how noisy they are.</summary>
+public sealed record MachineInfo(
+    int Cores,
+    string GcMode,
+    bool ConcurrentGc,
+    string Runtime,
+    string Os,
+    string Architecture,
+    string? LoadAverage)
+{
+    public static MachineInfo Current() => new(
+        Environment.ProcessorCount,
+        GCSettings.IsServerGC ? "server" : "workstation",
+        // Batch latency is what the runtime reports when background GC is off (by runtimeconfig or DOTNET_gcConcurrent=0).
+        GCSettings.LatencyMode != GCLatencyMode.Batch,
+        RuntimeInformation.FrameworkDescription,
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.ProcessArchitecture.ToString(),
+        ReadLoadAverage());
+
+    /// <summary>The 1, 5 and 15 minute load averages on Linux; null elsewhere.</summary>
+    public static string? ReadLoadAverage()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length >= 3 ? string.Join(' ', parts[..3]) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Cores} cores, {GcMode} GC{(ConcurrentGc ? " (concurrent)" : "")}, {Runtime}, {Os} {Architecture}, load {LoadAverage ?? "n/a"}");
+}

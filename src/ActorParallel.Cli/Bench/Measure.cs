@@ -1,0 +1,101 @@
+using System.Diagnostics;
+
+namespace ActorParallel.Cli.Bench;
+
+/// <summary>The measuring discipline shared by every scenario: warm up, repeat, take the median.</summary>
+public static class Measure
+{
+    /// <summary>
+    /// Runs <paramref name="run"/> <paramref name="warmups"/> times unrecorded (JIT tiers, pools,
+    /// caches), then <paramref name="repeats"/> times recorded, and returns the median of the
+    /// recorded results. A full blocking GC before each run keeps one run's garbage out of the next.
+    /// </summary>
+    public static double Median(int warmups, int repeats, Func<double> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        for (var i = 0; i < warmups; i++)
+        {
+            Settle();
+            run();
+        }
+
+        var results = new double[repeats];
+        for (var i = 0; i < repeats; i++)
+        {
+            Settle();
+            results[i] = run();
+        }
+
+        return Median(results);
+    }
+
+    /// <summary>The median: the middle value, or the mean of the two middle values.</summary>
+    public static double Median(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfZero(values.Count);
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>Operations per second for <paramref name="operations"/> done by <paramref name="action"/>.</summary>
+    public static double Rate(long operations, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return operations / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    /// <summary>Milliseconds taken by <paramref name="action"/>.</summary>
+    public static double Milliseconds(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Bytes allocated per operation by every thread of the process (senders, dispatcher threads and
+    /// the thread pool), from <see cref="GC.GetTotalAllocatedBytes(bool)"/> around <paramref name="action"/>.
+    /// </summary>
+    public static double AllocatedBytesPerOperation(long operations, Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Settle();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        action();
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)operations;
+    }
+
+    /// <summary>A full, compacting, blocking collection with finalizers run: a quiet heap to start from.</summary>
+    public static void Settle()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+
+    /// <summary>Waits for a scenario's completion signal, failing loudly instead of hanging forever.</summary>
+    public static void Await(Task task, string what)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!task.Wait(TimeSpan.FromMinutes(2)))
+        {
+            throw new TimeoutException($"bench: {what} did not finish within 2 minutes; the runtime may have lost a message.");
+        }
+    }
+
+    /// <summary>Waits on a countdown, failing loudly instead of hanging forever.</summary>
+    public static void Await(CountdownEvent countdown, string what)
+    {
+        ArgumentNullException.ThrowIfNull(countdown);
+        if (!countdown.Wait(TimeSpan.FromMinutes(2)))
+        {
+            throw new TimeoutException($"bench: {what} did not finish within 2 minutes ({countdown.CurrentCount} signals missing); the runtime may have lost a message.");
+        }
+    }
+}

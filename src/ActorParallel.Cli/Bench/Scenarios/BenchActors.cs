@@ -1,0 +1,109 @@
+using ActorParallel.Actor;
+
+namespace ActorParallel.Cli.Bench.Scenarios;
+
+/// <summary>The payload-free message every throughput scenario sends; one instance, so sending allocates nothing for it.</summary>
+internal sealed class Msg
+{
+    public static readonly Msg Instance = new();
+
+    private Msg()
+    {
+    }
+}
+
+/// <summary>Tells a <see cref="Ping"/> to put its first messages in flight.</summary>
+internal sealed class Start
+{
+    public static readonly Start Instance = new();
+
+    private Start()
+    {
+    }
+}
+
+/// <summary>
+/// One side of a ping-pong pair: keeps <c>inFlight</c> messages in flight (as Akka.NET's PingPong
+/// sample does) until it has sent <c>total</c>, then completes <c>done</c> when the last reply arrives.
+/// </summary>
+internal sealed class Ping(IActorRef pong, int total, int inFlight, CountdownEvent done) : UntypedActor
+{
+    private int _sent;
+    private int _received;
+
+    protected override void OnReceive(object message)
+    {
+        if (ReferenceEquals(message, Msg.Instance))
+        {
+            _received++;
+            if (_sent < total)
+            {
+                _sent++;
+                pong.Tell(Msg.Instance, Self);
+            }
+            else if (_received == total)
+            {
+                done.Signal();
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < Math.Min(inFlight, total); i++)
+        {
+            _sent++;
+            pong.Tell(Msg.Instance, Self);
+        }
+    }
+}
+
+/// <summary>Replies to every message with the same message: the other side of ping-pong, and the target of Ask.</summary>
+internal sealed class Echo : UntypedActor
+{
+    protected override void OnReceive(object message) => Sender.Tell(message, Self);
+}
+
+/// <summary>Counts messages and signals <c>done</c> once, at the <c>expected</c>-th one.</summary>
+internal sealed class Counter(int expected, CountdownEvent done) : UntypedActor
+{
+    private int _count;
+
+    protected override void OnReceive(object message)
+    {
+        if (++_count == expected)
+        {
+            done.Signal();
+        }
+    }
+}
+
+/// <summary>Spawns children on request: the one parent of the spawn scenario. Echoes anything else (a "done?" probe).</summary>
+internal sealed class Parent : UntypedActor
+{
+    protected override void OnReceive(object message)
+    {
+        if (message is SpawnChildren spawn)
+        {
+            for (var i = 0; i < spawn.Count; i++)
+            {
+                Context.ActorOf(spawn.Props);
+            }
+
+            return;
+        }
+
+        Sender.Tell(message, Self);
+    }
+}
+
+internal sealed record SpawnChildren(Props Props, int Count);
+
+/// <summary>An actor that does nothing once started; its constructor reports that it started.</summary>
+internal sealed class Idle : UntypedActor
+{
+    public Idle(CountdownEvent started) => started.Signal();
+
+    protected override void OnReceive(object message)
+    {
+    }
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using ActorParallel.Cli.Bench;
+
+namespace ActorParallel.Cli.Commands;
+
+/// <summary>
+/// <c>bench [--quick] [--json] [--markdown] [--only ID,...]</c>: runs the benchmark scenarios and their
+/// baselines one after the other in this process and prints each figure beside its baseline.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Build()
+    {
+        var quick = new Option<bool>("--quick") { Description = "Smaller sizes and fewer repeats: finishes in under a minute on 2 cores." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var markdown = new Option<bool>("--markdown") { Description = "Print a Markdown table (for the README) instead of the console table." };
+        var jsonFile = new Option<FileInfo?>("--json-file") { Description = "Also save the JSON object to this file." };
+        var markdownFile = new Option<FileInfo?>("--markdown-file") { Description = "Also save the Markdown table to this file." };
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Run only these scenarios: " + string.Join(", ", BenchRunner.AllScenarios().Select(s => s.Id)) + ".",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        // Tiny sizes for the tests: every scenario runs in a second or two and the figures are meaningless.
+        var tiny = new Option<bool>("--tiny") { Hidden = true };
+        var command = new Command("bench", "Benchmark the runtime against baselines measured in the same run (ping-pong, fan-out, spawn, ask, tell, system start, pi, HOCON).")
+        {
+            quick,
+            json,
+            markdown,
+            jsonFile,
+            markdownFile,
+            only,
+            tiny,
+        };
+        command.SetAction(result =>
+        {
+            var sizes = result.GetValue(tiny) ? BenchSizes.Tiny : result.GetValue(quick) ? BenchSizes.Quick : BenchSizes.Full;
+            var format = result.GetValue(json) ? OutputFormat.Json : result.GetValue(markdown) ? OutputFormat.Markdown : OutputFormat.Table;
+            var files = new SaveFiles(result.GetValue(jsonFile)?.FullName, result.GetValue(markdownFile)?.FullName);
+            return Run(sizes, format, result.GetValue(only) ?? [], files, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    /// <summary>Where to save copies of the report besides what is printed; null for none.</summary>
+    internal sealed record SaveFiles(string? Json, string? Markdown)
+    {
+        public static SaveFiles None { get; } = new(null, null);
+    }
+
+    internal enum OutputFormat
+    {
+        Table,
+        Json,
+        Markdown,
+    }
+
+    /// <summary>Runs the chosen scenarios; progress goes to <paramref name="error"/> so that the JSON on <paramref name="output"/> stays clean.</summary>
+    internal static int Run(BenchSizes sizes, OutputFormat format, IReadOnlyCollection<string> only, SaveFiles files, TextWriter output, TextWriter error)
+    {
+        var all = BenchRunner.AllScenarios();
+        var wanted = only.SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var unknown = wanted.Where(id => all.All(s => s.Id != id)).ToList();
+        if (unknown.Count > 0)
+        {
+            error.WriteLine($"error: unknown scenario '{unknown[0]}' in --only; known scenarios: {string.Join(", ", all.Select(s => s.Id))}");
+            return 1;
+        }
+
+        var scenarios = wanted.Count == 0 ? all : [.. all.Where(s => wanted.Contains(s.Id))];
+        BenchReport report;
+        try
+        {
+            report = BenchRunner.Run(sizes, scenarios, new Progress(error));
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or AggregateException)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return 1;
+        }
+
+        try
+        {
+            if (files.Json is { } jsonPath)
+            {
+                File.WriteAllText(jsonPath, BenchJson.Write(report) + Environment.NewLine);
+            }
+
+            if (files.Markdown is { } markdownPath)
+            {
+                using var writer = new StreamWriter(markdownPath);
+                BenchReportRenderer.WriteMarkdown(report, writer);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: could not save the report: {ex.Message}");
+            return 1;
+        }
+
+        switch (format)
+        {
+            case OutputFormat.Json:
+                output.WriteLine(BenchJson.Write(report));
+                break;
+            case OutputFormat.Markdown:
+                BenchReportRenderer.WriteMarkdown(report, output);
+                break;
+            default:
+                BenchReportRenderer.WriteTable(report, output);
+                break;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Writes progress lines synchronously (unlike <see cref="Progress{T}"/>, which posts them to the thread pool).</summary>
+    private sealed class Progress(TextWriter error) : IProgress<string>
+    {
+        public void Report(string value) => error.WriteLine("bench: " + value);
+    }
+}
