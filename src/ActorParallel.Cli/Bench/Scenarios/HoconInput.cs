@@ -5,8 +5,8 @@ namespace ActorParallel.Cli.Bench.Scenarios;
 
 /// <summary>
 /// A realistic reference-style config (nested sections, comments, durations, sizes, lists,
-/// substitutions); the same generator as HoconBenchmarks in benchmarks/, repeated here because an
-/// executable cannot reference that project.
+/// substitutions). benchmarks/ActorParallel.Benchmarks compiles this same file in (HoconBenchmarks),
+/// so the harness and BenchmarkDotNet parse the same document.
 /// </summary>
 internal static class HoconInput
 {
