@@ -10,13 +10,7 @@ namespace ActorParallel.Cli.Tests;
 [Collection(BenchCollection.Name)]
 public sealed class BenchCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Run(args);
 
     [Fact]
     public void Json_has_every_scenario_with_sane_figures_and_exits_zero()

@@ -5,32 +5,17 @@ namespace ActorParallel.Cli.Tests;
 /// <summary><c>actorparallel config render</c>, run in-process with captured output.</summary>
 public sealed class ConfigCommandTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "cli-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("cli-tests-");
 
-    public ConfigCommandTests() => Directory.CreateDirectory(_dir);
+    private string Dir => _temp.Path;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Run(args);
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(Dir, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -97,7 +82,7 @@ public sealed class ConfigCommandTests : IDisposable
     [Fact]
     public void Missing_file_exits_one()
     {
-        var (code, _, stderr) = Run("config", "render", Path.Combine(_dir, "nope.conf"));
+        var (code, _, stderr) = Run("config", "render", Path.Combine(Dir, "nope.conf"));
         Assert.Equal(1, code);
         Assert.Contains("not found", stderr, StringComparison.Ordinal);
     }

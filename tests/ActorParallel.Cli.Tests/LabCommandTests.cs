@@ -5,28 +5,13 @@ namespace ActorParallel.Cli.Tests;
 /// <summary><c>actorparallel list | run | sweep</c>, run in-process on small sizes with captured output.</summary>
 public sealed class LabCommandTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lab-cli-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("lab-cli-tests-");
 
-    public LabCommandTests() => Directory.CreateDirectory(_dir);
+    private string Dir => _temp.Path;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Run(args);
 
     [Fact]
     public void List_names_every_workload()
@@ -90,7 +75,7 @@ public sealed class LabCommandTests : IDisposable
     [Fact]
     public void Bad_config_file_is_a_located_error_with_exit_1()
     {
-        var path = Path.Combine(_dir, "bad.conf");
+        var path = Path.Combine(Dir, "bad.conf");
         File.WriteAllText(path, "actorparallel.simulation {\n  workers = [\n}\n");
 
         var (code, _, error) = Run("run", "pi", "--config", path);
@@ -103,13 +88,13 @@ public sealed class LabCommandTests : IDisposable
     public void Sweep_writes_csv_json_markdown_and_svg()
     {
         var (code, output, error) = Run(
-            "sweep", "synthetic", "--workers", "1,2", "--size", "20000", "--tasks", "8", "--repeats", "1", "--no-tpl", "--out", _dir);
+            "sweep", "synthetic", "--workers", "1,2", "--size", "20000", "--tasks", "8", "--repeats", "1", "--no-tpl", "--out", Dir);
 
         Assert.True(code == 0, error);
         Assert.Contains("|", output, StringComparison.Ordinal);
-        Assert.NotEmpty(Directory.GetFiles(_dir, "*.csv"));
-        Assert.NotEmpty(Directory.GetFiles(_dir, "*.json"));
-        Assert.NotEmpty(Directory.GetFiles(_dir, "*.md"));
-        Assert.NotEmpty(Directory.GetFiles(_dir, "*.svg"));
+        Assert.NotEmpty(Directory.GetFiles(Dir, "*.csv"));
+        Assert.NotEmpty(Directory.GetFiles(Dir, "*.json"));
+        Assert.NotEmpty(Directory.GetFiles(Dir, "*.md"));
+        Assert.NotEmpty(Directory.GetFiles(Dir, "*.svg"));
     }
 }
