@@ -36,8 +36,6 @@ public sealed class HoconArray : HoconValue
 
     internal List<HoconValue> MutableItems => _items;
 
-    internal override bool NeedsResolution { get; set; }
-
     /// <summary>Set by the resolver while it resolves the children (meeting it set again is a cycle).</summary>
     internal bool Filling { get; set; }
 

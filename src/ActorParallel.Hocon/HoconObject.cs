@@ -61,8 +61,6 @@ public sealed class HoconObject : HoconValue
         }
     }
 
-    internal override bool NeedsResolution { get; set; }
-
     /// <summary>Set by the resolver while it resolves the children (meeting it set again is a cycle).</summary>
     internal bool Filling { get; set; }
 

@@ -120,12 +120,82 @@ internal sealed class HoconResolver
 
                 break;
             case HoconSubstitution or HoconConcatenation:
-                AnnotateInner(value, path, new SelfFrame(path.ToArray(), null, frames));
+                // The frame matters only to a substitution whose path starts with this field's path
+                // (Lookup and the cycle message skip every other frame): most substitutions refer
+                // elsewhere, and the frame with its copy of the path was an allocation pair each.
+                AnnotateInner(value, path, RefersInto(value, path) ? new SelfFrame(path.ToArray(), null, frames) : frames);
                 break;
             case HoconArray:
                 AnnotateInner(value, path, frames);
                 break;
         }
+    }
+
+    /// <summary>Whether a substitution in <paramref name="value"/> may refer to <paramref name="path"/> or below it (true when unsure).</summary>
+    private static bool RefersInto(HoconValue value, List<string> path)
+    {
+        if (!value.NeedsResolution)
+        {
+            return false;
+        }
+
+        switch (value)
+        {
+            case HoconSubstitution s:
+                return StartsWith(s.Path, path);
+            case HoconWhitespace:
+                return false;
+            case HoconConcatenation c:
+                foreach (var piece in c.Pieces)
+                {
+                    if (RefersInto(piece, path))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case HoconArray array:
+                foreach (var item in array.Items)
+                {
+                    if (RefersInto(item, path))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case HoconObject obj:
+                for (var i = 0; i < obj.Count; i++)
+                {
+                    if (RefersInto(obj.GetAt(i), path))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private static bool StartsWith(string[] path, List<string> prefix)
+    {
+        if (prefix.Count > path.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Count; i++)
+        {
+            if (!string.Equals(prefix[i], path[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void AnnotateInner(HoconValue value, List<string> path, SelfFrame? frames)

@@ -75,7 +75,7 @@ internal sealed partial class HoconTextParser
             _pos++;
         }
 
-        var included = _includes.Include(new IncludeRequest(kind, name, required, [.. _path], origin, _directory));
+        var included = _includes.Include(new IncludeRequest(kind, name, required, CurrentPath(), origin, _directory));
         SubstitutionCount += included.Substitutions;
         if (included.Value is { } obj)
         {

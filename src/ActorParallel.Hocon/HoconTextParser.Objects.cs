@@ -124,24 +124,13 @@ internal sealed partial class HoconTextParser
             ReadKey(forSubstitution: false);
         }
 
-        // The key buffer is reused by nested fields: keep the segments before parsing the value.
+        // The key buffer is reused by nested fields: keep the segments on the path before parsing
+        // the value (nested fields push and pop above them, so they are still there afterwards;
+        // this saved copying the rest of a dotted key into an array of its own).
         var first = _key[0];
-        string[]? rest = null;
-        if (_key.Count > 1)
-        {
-            rest = new string[_key.Count - 1];
-            _key.CopyTo(1, rest, 0, rest.Length);
-        }
-
         var keyLength = _key.Count;
-        if (keyLength == 1)
-        {
-            _path.Add(first);
-        }
-        else
-        {
-            _path.AddRange(_key);
-        }
+        PushPath(keyLength);
+        var keyStart = _pathCount - keyLength;
 
         SkipAll();
         HoconValue value;
@@ -163,32 +152,25 @@ internal sealed partial class HoconTextParser
             SkipAll();
             var element = ParseValue();
             SubstitutionCount++;
-            var self = new HoconSubstitution([.. _path], optional: true, 0, origin);
+            var self = new HoconSubstitution(CurrentPath(), optional: true, 0, origin);
             value = new HoconConcatenation([self, new HoconArray([element], element.Origin)], origin);
         }
         else
         {
             var shown = AtEnd ? "end of file" : "'" + c + "'";
             throw Error(
-                $"expected ':' or '=' after key '{HoconPath.Render([.. _path.GetRange(_path.Count - keyLength, keyLength)])}', found {shown}",
+                $"expected ':' or '=' after key '{HoconPath.Render(_path.AsSpan(_pathCount - keyLength, keyLength).ToArray())}', found {shown}",
                 _json ? "JSON needs 'key': value" : "write key = value (or key { ... } for an object); quote keys that contain special characters");
         }
 
-        if (keyLength == 1)
-        {
-            _path.RemoveAt(_path.Count - 1);
-        }
-        else
-        {
-            _path.RemoveRange(_path.Count - keyLength, keyLength);
-        }
-
-        for (var i = (rest?.Length ?? 0) - 1; i >= 0; i--)
+        for (var i = _pathCount - 1; i > keyStart; i--)
         {
             var wrapper = new HoconObject(keyOrigin, 1);
-            wrapper.Add(rest![i], value);
+            wrapper.Add(_path[i], value);
             value = wrapper;
         }
+
+        _pathCount = keyStart;
 
         var bit = KeyBit(first);
         if ((keyBits & bit) == 0)

@@ -30,8 +30,11 @@ internal sealed partial class HoconTextParser
     // Segments of the key just read (reused, so reading a key allocates only new strings).
     private readonly List<string> _key = new(4);
 
-    // The path of the field being parsed (include prefix first): needed only by += and include.
-    private readonly List<string> _path;
+    // The path of the field being parsed (include prefix first): needed only by += and include, but
+    // updated for every field, so a plain array and a count (List.Add/RemoveAt bounds-checked and
+    // versioned every push and pop) and materialized with CurrentPath() only when asked for.
+    private string[] _path;
+    private int _pathCount;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
@@ -45,7 +48,9 @@ internal sealed partial class HoconTextParser
         _prefix = prefix;
         _includes = includes;
         _directory = directory;
-        _path = [.. prefix];
+        _path = new string[Math.Max(16, prefix.Length * 2)];
+        prefix.CopyTo(_path, 0);
+        _pathCount = prefix.Length;
         _keyCache = t_keyCache ??= new string?[KeyCacheSize];
         if (_text.Length > 0 && _text[0] == '\uFEFF')
         {
@@ -119,6 +124,29 @@ internal sealed partial class HoconTextParser
         }
 
         return root;
+    }
+
+    /// <summary>A copy of the path of the field being parsed.</summary>
+    private string[] CurrentPath() => _path.AsSpan(0, _pathCount).ToArray();
+
+    /// <summary>Appends <paramref name="count"/> segments of the key just read to the path.</summary>
+    private void PushPath(int count)
+    {
+        if (_pathCount + count > _path.Length)
+        {
+            Array.Resize(ref _path, Math.Max(_path.Length * 2, _pathCount + count));
+        }
+
+        if (count == 1)
+        {
+            _path[_pathCount++] = _key[0];
+            return;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            _path[_pathCount++] = _key[i];
+        }
     }
 
     /// <summary>The text as a string, shared with earlier keys and values of the same text when the cache has it.</summary>

@@ -20,7 +20,7 @@ public abstract class HoconValue
     private readonly object? _where;
     private readonly int _position;
 
-    private protected HoconValue(HoconOrigin origin, HoconValueType literalType = HoconValueType.Null)
+    private protected HoconValue(HoconOrigin origin, HoconValueType literalType = HoconValueType.Null, bool needsResolution = false)
     {
         if ((uint)origin.Line <= MaxPackedLine && (uint)origin.Column <= MaxPackedColumn)
         {
@@ -32,7 +32,8 @@ public abstract class HoconValue
             _where = new OriginBox(origin);
         }
 
-        LiteralType = literalType;
+        _literalType = (byte)literalType;
+        _needsResolution = needsResolution;
     }
 
     /// <summary>Where this value was defined.</summary>
@@ -40,7 +41,11 @@ public abstract class HoconValue
         => _where is OriginBox box ? box.Origin : new HoconOrigin((string?)_where, _position >> ColumnBits, _position & MaxPackedColumn);
 
     /// <summary>The type of a <see cref="HoconLiteral"/> (stored here, where it costs no extra bytes); unused by other nodes.</summary>
-    private protected HoconValueType LiteralType { get; }
+    private protected HoconValueType LiteralType => (HoconValueType)_literalType;
+
+    // A byte and a bool share the four bytes the enum took, so the base stays at 16 bytes.
+    private readonly byte _literalType;
+    private bool _needsResolution;
 
     /// <summary>The kind of this value.</summary>
     public abstract HoconValueType Type { get; }
@@ -48,10 +53,12 @@ public abstract class HoconValue
     internal virtual bool IsResolved => true;
 
     /// <summary>True for unresolved nodes and for containers holding one anywhere below (lets the resolver skip clean sub-trees).</summary>
-    internal virtual bool NeedsResolution
+    internal bool NeedsResolution
     {
-        get => false;
-        set => throw new InvalidOperationException("only containers track unresolved children");
+        // A field rather than a virtual property: the parser asks it for every field it adds and
+        // the resolver for every child it walks. Only containers set it (after construction).
+        get => _needsResolution;
+        set => _needsResolution = value;
     }
 
     public bool IsObject() => Type == HoconValueType.Object;

@@ -4,14 +4,8 @@ namespace ActorParallel.Configuration;
 internal abstract class HoconUnresolved : HoconValue
 {
     protected HoconUnresolved(HoconOrigin origin)
-        : base(origin)
+        : base(origin, needsResolution: true)
     {
-    }
-
-    internal override bool NeedsResolution
-    {
-        get => true;
-        set { }
     }
 
     internal override bool IsResolved => false;
