@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace ActorParallel.Tests;
 
 public sealed class BoundedStashSpec(ITestOutputHelper output) : TestKit.Xunit2.TestKit("""
-    small-stash-mailbox { stash-capacity = 1 }
+    small-stash-mailbox { mailbox-type = "ActorParallel.Dispatch.BoundedDequeBasedMailbox, ActorParallel", mailbox-capacity = 100, stash-capacity = 1 }
     """, output)
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);

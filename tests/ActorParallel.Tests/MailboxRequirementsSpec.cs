@@ -6,6 +6,9 @@ using Xunit.Abstractions;
 namespace ActorParallel.Tests;
 
 public sealed class MailboxRequirementsSpec(ITestOutputHelper output) : TestKit.Xunit2.TestKit("""
+    plain-bounded { mailbox-type = "ActorParallel.Dispatch.BoundedMailbox, ActorParallel", mailbox-capacity = 10, mailbox-push-timeout-time = 0s }
+    unbounded-dispatcher { type = Dispatcher, mailbox-type = "ActorParallel.Dispatch.UnboundedMailbox, ActorParallel" }
+    actorparallel.actor.deployment { /deployed-wrong { mailbox = actorparallel.actor.default-mailbox } }
     tiny-deque { mailbox-type = "ActorParallel.Dispatch.BoundedDequeBasedMailbox, ActorParallel", mailbox-capacity = 2, mailbox-push-timeout-time = 0s }
     """, output)
 {
@@ -35,7 +38,7 @@ public sealed class MailboxRequirementsSpec(ITestOutputHelper output) : TestKit.
         var required = Sys.ActorOf<BoundedStasher>();
         Assert.IsType<BoundedMessageQueue>(QueueOf(required));
         Assert.IsType<UnboundedMessageQueue>(QueueOf(Sys.ActorOf<EchoActor>()));
-        Assert.IsType<UnboundedMessageQueue>(QueueOf(Sys.ActorOf(Props.Create<BoundedStasher>().WithMailbox(Mailboxes.DefaultMailboxId))));
+        Assert.IsType<BoundedMessageQueue>(QueueOf(Sys.ActorOf(Props.Create<BoundedStasher>().WithMailbox("tiny-deque"))));
 
         required.Tell("a");
         required.Tell("b");
@@ -71,6 +74,53 @@ public sealed class MailboxRequirementsSpec(ITestOutputHelper output) : TestKit.
         Assert.IsType<BoundedMessageQueue>(QueueOf(actor));
         actor.Tell("ping");
         ExpectMsg("ping", Generous);
+    }
+
+    [Fact]
+    public void A_named_mailbox_that_does_not_satisfy_the_requirement_is_rejected_at_creation()
+    {
+        var byProps = Assert.Throws<Configuration.ConfigurationException>(
+            () => Sys.ActorOf(Props.Create<BoundedStasher>().WithMailbox("plain-bounded"), "by-props"));
+        Assert.Contains("/user/by-props", byProps.Message, StringComparison.Ordinal);
+        Assert.Contains("[plain-bounded]", byProps.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(IBoundedDequeBasedMessageQueueSemantics).FullName!, byProps.Message, StringComparison.Ordinal);
+
+        var byDeployment = Assert.Throws<Configuration.ConfigurationException>(() => Sys.ActorOf<BoundedStasher>("deployed-wrong"));
+        Assert.Contains($"[{Mailboxes.DefaultMailboxId}]", byDeployment.Message, StringComparison.Ordinal);
+
+        var byDispatcher = Assert.Throws<Configuration.ConfigurationException>(
+            () => Sys.ActorOf(Props.Create<NeedsBoundedQueue>().WithDispatcher("unbounded-dispatcher")));
+        Assert.Contains("[unbounded-dispatcher.mailbox-type]", byDispatcher.Message, StringComparison.Ordinal);
+
+        // A mailbox with richer semantics than required is accepted; the name is free again after the failure.
+        Assert.IsType<BoundedMessageQueue>(QueueOf(Sys.ActorOf(Props.Create<NeedsBoundedQueue>().WithMailbox("tiny-deque"), "by-props")));
+    }
+
+    [Fact]
+    public void A_child_whose_mailbox_misses_the_requirement_fails_inside_its_parent()
+    {
+        var parent = Sys.ActorOf(Props.Create(() => new Spawner(TestActor)));
+        parent.Tell("spawn");
+        var error = ExpectMsg<Configuration.ConfigurationException>(Generous);
+        Assert.Contains("/child", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Spawner : ReceiveActor
+    {
+        public Spawner(IActorRef probe)
+        {
+            Receive<string>(_ =>
+            {
+                try
+                {
+                    Context.ActorOf(Props.Create<NeedsBoundedQueue>().WithMailbox(Mailboxes.DefaultMailboxId), "child");
+                }
+                catch (Configuration.ConfigurationException e)
+                {
+                    probe.Tell(e);
+                }
+            });
+        }
     }
 
     private sealed class NeedsBoundedQueue : ReceiveActor, IRequiresMessageQueue<IBoundedMessageQueueSemantics>

@@ -95,7 +95,7 @@ public class LocalActorRefProvider : IActorRefProvider
     internal static LocalActorRef CreateLocalActor(ActorSystemImpl system, Props props, IInternalActorRef supervisor, ActorPath path)
     {
         var dispatcher = system.Dispatchers.Lookup(props.Dispatcher);
-        var mailbox = system.Mailboxes.CreateMailbox(props, dispatcher.Id);
+        var mailbox = system.Mailboxes.CreateMailbox(props, dispatcher.Id, path);
         return new LocalActorRef(system, props, dispatcher, mailbox, supervisor, path);
     }
 

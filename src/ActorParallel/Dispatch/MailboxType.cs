@@ -40,7 +40,7 @@ public sealed class UnboundedMailbox : MailboxType
 }
 
 /// <summary>Unbounded; kept as a separate name because stash-using actors ask for deque semantics in Akka.</summary>
-public sealed class UnboundedDequeBasedMailbox : MailboxType
+public sealed class UnboundedDequeBasedMailbox : MailboxType, IDequeBasedMailboxType
 {
     public UnboundedDequeBasedMailbox(Settings? settings, Config? config)
         : base(settings, config)
@@ -86,7 +86,7 @@ public sealed class BoundedMailbox : MailboxType
 /// Bounded like <see cref="BoundedMailbox"/> (<c>mailbox-capacity</c>, <c>mailbox-push-timeout-time</c>) and
 /// able to put messages back at the front, as bounded stashes need.
 /// </summary>
-public sealed class BoundedDequeBasedMailbox : MailboxType
+public sealed class BoundedDequeBasedMailbox : MailboxType, IDequeBasedMailboxType
 {
     private readonly BoundedMailbox _bounded;
 
@@ -128,3 +128,9 @@ public abstract class UnboundedStablePriorityMailbox : MailboxType
 
     public override IMessageQueue Create(IActorRef? owner, ActorSystem? system) => new PriorityMessageQueue(PriorityGenerator, stable: true);
 }
+
+/// <summary>
+/// Marks the mailbox types whose mailboxes provide <see cref="IDequeBasedMessageQueueSemantics"/>: the front
+/// insertion is done by <see cref="Mailbox"/> itself, so the queue they create only carries the bounded/unbounded part.
+/// </summary>
+internal interface IDequeBasedMailboxType;

@@ -21,6 +21,7 @@ public sealed class Mailboxes
     private readonly MailboxType _default;
     private readonly ConcurrentDictionary<string, MailboxType> _byDispatcher = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, MailboxType?> _byActorType = new();
+    private readonly ConcurrentDictionary<Type, Type?> _requirementByActorType = new();
 
     internal Mailboxes(ActorSystemImpl system)
     {
@@ -81,25 +82,75 @@ public sealed class Mailboxes
 
     internal Mailbox CreateDefault() => new(_default.Create(null, _system));
 
-    internal Mailbox CreateMailbox(Props props, string dispatcherId)
+    internal Mailbox CreateMailbox(Props props, string dispatcherId, ActorPath? path = null)
     {
+        string mailboxId;
+        MailboxType type;
         if (!string.IsNullOrEmpty(props.Deploy.Mailbox))
         {
-            return new Mailbox(Lookup(props.Deploy.Mailbox).Create(null, _system));
+            mailboxId = props.Deploy.Mailbox;
+            type = Lookup(mailboxId);
         }
-
-        if (!_byDispatcher.TryGetValue(dispatcherId, out var type))
+        else
         {
-            type = _byDispatcher.GetOrAdd(dispatcherId, ForDispatcher);
+            if (!_byDispatcher.TryGetValue(dispatcherId, out type!))
+            {
+                type = _byDispatcher.GetOrAdd(dispatcherId, ForDispatcher);
+            }
+
+            if (ReferenceEquals(type, _default))
+            {
+                if (ForActorType(props.Type) is { } required)
+                {
+                    return new Mailbox(required.Create(null, _system));
+                }
+
+                mailboxId = DefaultMailboxId;
+            }
+            else
+            {
+                mailboxId = $"{dispatcherId}.mailbox-type";
+            }
         }
 
-        if (ReferenceEquals(type, _default) && ForActorType(props.Type) is { } required)
+        var queue = type.Create(null, _system);
+        if (RequiredQueueSemantics(props.Type) is { } semantics && !Satisfies(type, queue, semantics))
         {
-            type = required;
+            throw new ConfigurationException(
+                $"Actor [{path?.ToString() ?? props.Type.FullName}] of type {props.Type.FullName} requires a mailbox with queue semantics " +
+                $"{semantics.FullName} (IRequiresMessageQueue), but mailbox [{mailboxId}] ({type.GetType().FullName}) produces " +
+                $"{queue.GetType().FullName}, which does not implement it. Name a mailbox that provides {semantics.Name} " +
+                $"(e.g. the one mapped in '{RequirementsPath}'), or remove the mailbox setting so the requirement picks it.");
         }
 
-        return new Mailbox(type.Create(null, _system));
+        return new Mailbox(queue);
     }
+
+    /// <summary>
+    /// Whether mailboxes of <paramref name="type"/> (with <paramref name="queue"/>) provide <paramref name="semantics"/>.
+    /// Deque semantics come from a deque-based mailbox type; the rest of the interface must be met by the queue.
+    /// </summary>
+    private static bool Satisfies(MailboxType type, IMessageQueue queue, Type semantics)
+    {
+        if (semantics.IsInstanceOfType(queue))
+        {
+            return true;
+        }
+
+        if (type is not IDequeBasedMailboxType || !typeof(IDequeBasedMessageQueueSemantics).IsAssignableFrom(semantics))
+        {
+            return false;
+        }
+
+        return semantics.GetInterfaces().Append(semantics)
+            .Where(i => i != typeof(IDequeBasedMessageQueueSemantics) && !typeof(IDequeBasedMessageQueueSemantics).IsAssignableFrom(i))
+            .All(i => i.IsInstanceOfType(queue));
+    }
+
+    /// <summary>The queue-semantics interface of the actor's <see cref="IRequiresMessageQueue{T}"/>, or null; cached per actor type.</summary>
+    private Type? RequiredQueueSemantics(Type actorType) => _requirementByActorType.GetOrAdd(actorType, static type => type.GetInterfaces()
+        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequiresMessageQueue<>))
+        ?.GetGenericArguments()[0]);
 
     /// <summary>
     /// The mailbox type whose queue semantics satisfy the actor's <see cref="IRequiresMessageQueue{T}"/>
@@ -111,9 +162,7 @@ public sealed class Mailboxes
         ArgumentNullException.ThrowIfNull(actorType);
         return _byActorType.GetOrAdd(actorType, type =>
         {
-            var requirement = type.GetInterfaces()
-                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequiresMessageQueue<>))
-                ?.GetGenericArguments()[0];
+            var requirement = RequiredQueueSemantics(type);
             return requirement is null ? null : LookupByQueueType(requirement);
         });
     }
