@@ -120,8 +120,56 @@ public sealed class DispatcherSpec(ITestOutputHelper output) : TestKit.Xunit2.Te
     [Fact]
     public void Channel_executor_priority_is_validated()
     {
-        Assert.IsType<Dispatcher>(Sys.Dispatchers.Lookup("high-channel"));
+        Assert.Equal(ChannelPriority.High, Assert.IsType<ChannelDispatcher>(Sys.Dispatchers.Lookup("high-channel")).Priority);
         var error = Assert.Throws<ConfigurationException>(() => Sys.Dispatchers.Lookup("bad-channel"));
         Assert.Contains("bad-channel.channel-executor.priority = urgent", error.Message, StringComparison.Ordinal);
+        Assert.IsType<Dispatcher>(Sys.Dispatchers.DefaultGlobalDispatcher);
+    }
+
+    [Fact]
+    public void Actors_run_on_a_channel_executor_dispatcher()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new EchoActor()).WithDispatcher("high-channel"));
+        actor.Tell("ping");
+        ExpectMsg("ping", Generous);
+    }
+
+    [Fact]
+    public void The_channel_scheduler_runs_high_before_normal_before_low_when_its_workers_are_busy()
+    {
+        using var scheduler = new ChannelScheduler("test-channel", workerCount: 1);
+        using var started = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        using var done = new CountdownEvent(6);
+        var order = new ConcurrentQueue<string>();
+
+        // Occupy the only worker, then queue work of every priority behind it.
+        scheduler.Schedule(new Work(() =>
+        {
+            started.Set();
+            gate.Wait(Generous);
+        }), ChannelPriority.Normal);
+        Assert.True(started.Wait(Generous));
+        foreach (var (name, priority) in new[]
+        {
+            ("low-1", ChannelPriority.Low), ("normal-1", ChannelPriority.Normal), ("high-1", ChannelPriority.High),
+            ("low-2", ChannelPriority.Low), ("high-2", ChannelPriority.High), ("normal-2", ChannelPriority.Normal),
+        })
+        {
+            scheduler.Schedule(new Work(() =>
+            {
+                order.Enqueue(name);
+                done.Signal();
+            }), priority);
+        }
+
+        gate.Set();
+        Assert.True(done.Wait(Generous));
+        Assert.Equal(["high-1", "high-2", "normal-1", "normal-2", "low-1", "low-2"], order);
+    }
+
+    private sealed class Work(Action action) : IThreadPoolWorkItem
+    {
+        public void Execute() => action();
     }
 }

@@ -30,6 +30,10 @@ public sealed class Dispatchers
     private readonly Config _defaultConfig;
     private readonly ConcurrentDictionary<string, Lazy<MessageDispatcher>> _dispatchers = new(StringComparer.Ordinal);
 
+    // Created on first use (thread-safe Lazy), so systems without channel-executor dispatchers start no threads.
+    private readonly Lazy<ChannelScheduler> _channelScheduler =
+        new(() => new ChannelScheduler("channel-executor", Environment.ProcessorCount));
+
     internal Dispatchers(Config config)
     {
         _config = config;
@@ -96,20 +100,20 @@ public sealed class Dispatchers
         };
     }
 
-    private static MessageDispatcher CreateDispatcher(string id, Config config, int throughput, TimeSpan deadline)
+    private MessageDispatcher CreateDispatcher(string id, Config config, int throughput, TimeSpan deadline)
     {
         var executor = config.GetString("executor", "default-executor")!;
         switch (executor)
         {
             case "channel-executor":
-                // Accepted and validated for Akka.NET compatibility; all priorities share the .NET thread pool here.
-                var priority = config.GetString("channel-executor.priority", "normal");
-                if (priority is not ("high" or "normal" or "low"))
+                var priority = config.GetString("channel-executor.priority", "normal") switch
                 {
-                    throw new ConfigurationException($"'{id}.channel-executor.priority = {priority}': use high, normal or low.");
-                }
-
-                return new Dispatcher(id, throughput, deadline);
+                    "high" => ChannelPriority.High,
+                    "normal" => ChannelPriority.Normal,
+                    "low" => ChannelPriority.Low,
+                    var other => throw new ConfigurationException($"'{id}.channel-executor.priority = {other}': use high, normal or low."),
+                };
+                return new ChannelDispatcher(id, throughput, deadline, _channelScheduler.Value, priority);
             case "default-executor" or "thread-pool-executor" or "task-executor":
                 return new Dispatcher(id, throughput, deadline);
             case "current-context-executor":
@@ -148,6 +152,11 @@ public sealed class Dispatchers
 
     internal void Shutdown()
     {
+        if (_channelScheduler.IsValueCreated)
+        {
+            _channelScheduler.Value.Dispose();
+        }
+
         foreach (var lazy in _dispatchers.Values)
         {
             if (lazy.IsValueCreated)
