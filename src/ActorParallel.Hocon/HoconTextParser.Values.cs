@@ -50,10 +50,13 @@ internal sealed partial class HoconTextParser
                 throw ErrorAt(piece.Origin, "JSON values cannot be concatenated", "separate values with commas, or give the file a .conf extension");
             }
 
-            pieces ??= [single];
+            // Room for the usual "${a} { ... }" (value, space, value) without growing; a single
+            // space, the usual separator, is a shared string rather than a new one per piece.
+            pieces ??= new List<HoconValue>(3) { single };
             if (wsEnd > wsStart)
             {
-                pieces.Add(new HoconWhitespace(_text[wsStart..wsEnd], wsOrigin));
+                var ws = wsEnd - wsStart == 1 && _text[wsStart] == ' ' ? " " : _text[wsStart..wsEnd];
+                pieces.Add(new HoconWhitespace(ws, wsOrigin));
             }
 
             pieces.Add(piece);
