@@ -53,7 +53,9 @@ internal sealed partial class HoconTextParser
             // Room for the usual "${a} { ... }" (value, space, value) without growing; a single
             // space, the usual separator, is a shared string rather than a new one per piece.
             pieces ??= new List<HoconValue>(3) { single };
-            if (wsEnd > wsStart)
+            // Whitespace next to an object or array literal can never end up in a string (such a
+            // concatenation is an object, an array or an error that names the values, not the gap).
+            if (wsEnd > wsStart && piece is not (HoconObject or HoconArray) && pieces[^1] is not (HoconObject or HoconArray))
             {
                 var ws = wsEnd - wsStart == 1 && _text[wsStart] == ' ' ? " " : _text[wsStart..wsEnd];
                 pieces.Add(new HoconWhitespace(ws, wsOrigin));
