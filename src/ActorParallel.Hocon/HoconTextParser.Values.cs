@@ -50,10 +50,15 @@ internal sealed partial class HoconTextParser
                 throw ErrorAt(piece.Origin, "JSON values cannot be concatenated", "separate values with commas, or give the file a .conf extension");
             }
 
-            pieces ??= [single];
-            if (wsEnd > wsStart)
+            // Room for the usual "${a} { ... }" (value, space, value) without growing; a single
+            // space, the usual separator, is a shared string rather than a new one per piece.
+            pieces ??= new List<HoconValue>(3) { single };
+            // Whitespace next to an object or array literal can never end up in a string (such a
+            // concatenation is an object, an array or an error that names the values, not the gap).
+            if (wsEnd > wsStart && piece is not (HoconObject or HoconArray) && pieces[^1] is not (HoconObject or HoconArray))
             {
-                pieces.Add(new HoconWhitespace(_text[wsStart..wsEnd], wsOrigin));
+                var ws = wsEnd - wsStart == 1 && _text[wsStart] == ' ' ? " " : _text[wsStart..wsEnd];
+                pieces.Add(new HoconWhitespace(ws, wsOrigin));
             }
 
             pieces.Add(piece);
