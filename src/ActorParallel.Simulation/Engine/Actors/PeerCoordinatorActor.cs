@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using ActorParallel.Actor;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
@@ -14,61 +13,39 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// task-retries failures at the same step the job fails naming the peer and the step. The dispatch
 /// mode (pull/push) does not apply to a peer topology and is ignored.
 /// </summary>
-public sealed class PeerCoordinatorActor : ReceiveActor
+public sealed class PeerCoordinatorActor : JobActor
 {
     private readonly IPeerWorkload _workload;
-    private readonly JobRequest _request;
-    private readonly IActorRef _metrics;
     private readonly string _dispatcher;
-    private readonly Stopwatch _clock = new();
     private readonly Dictionary<int, ImmutableDictionary<int, int>> _failures = [];
     private IReadOnlyList<IActorRef> _peers = [];
     private object[] _results = [];
-    private int _finishedPeers;
-    private IActorRef? _client;
-    private bool _cancelled;
-    private bool _finished;
+    private int IsFinishedPeers;
 
     public PeerCoordinatorActor(IPeerWorkload workload, JobRequest request, IActorRef metrics, string dispatcher)
+        : base(request, metrics)
     {
-        (_workload, _request, _metrics, _dispatcher) = (workload, request, metrics, dispatcher);
-        Receive<StartJob>(_ => Start());
+        (_workload, _dispatcher) = (workload, dispatcher);
         Receive<PeerFinished>(Finished);
         Receive<PeerFailed>(PeerFailed);
         Receive<Terminated>(t => Fail($"{_workload.Name}: peer {t.ActorRef.Path.Name} stopped before finishing"));
-        Receive<CancelJob>(_ =>
-        {
-            _cancelled = true;
-            Fail("the job was cancelled");
-        });
-        Receive<JobTimedOut>(_ => Fail($"the job timed out after {_request.Timeout} (job-timeout); {_finishedPeers} of {_results.Length} peers were done"));
     }
+
+    protected override string Progress => $"{IsFinishedPeers} of {_results.Length} peers were done";
 
     /// <summary>A failing peer restarts; it reports <see cref="Actors.PeerFailed"/> from PreRestart and waits for <see cref="PeerResume"/>.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart, loggingEnabled: false);
 
-    private void Start()
+    protected override void Begin()
     {
-        if (_client is not null)
-            return;
-        _client = Sender;
-        if (_cancelled)
-        {
-            // Cancelled before it started (the cancel overtook StartJob): answer at once.
-            Fail("the job was cancelled");
-            return;
-        }
-
-        _clock.Start();
-        Context.System.Scheduler.ScheduleTellOnce(_request.Timeout, Self, JobTimedOut.Instance, Self);
-        var peers = _workload.CreatePeers(_request.Parameters);
+        var peers = _workload.CreatePeers(Request.Parameters);
         _results = new object[peers.Count];
-        _metrics.Tell(new JobStarted(TimeSpan.Zero, _workload.Name, peers.Count, peers.Count), Self);
+        Emit(new JobStarted(TimeSpan.Zero, _workload.Name, peers.Count, peers.Count));
         var refs = new List<IActorRef>();
         foreach (var peer in peers)
         {
             var p = peer;
-            var actor = Context.ActorOf(Props.Create(() => new PeerActor(p, _workload, _request.Faults)).WithDispatcher(_dispatcher), $"peer-{p.Id}");
+            var actor = Context.ActorOf(Props.Create(() => new PeerActor(p, _workload, Request.Faults)).WithDispatcher(_dispatcher), $"peer-{p.Id}");
             Context.Watch(actor);
             refs.Add(actor);
         }
@@ -78,20 +55,20 @@ public sealed class PeerCoordinatorActor : ReceiveActor
         foreach (var (actor, id) in refs.Select((r, i) => (r, i)))
         {
             actor.Tell(new PeerWiring(refs), Self);
-            _metrics.Tell(new TaskDispatched(_clock.Elapsed, id, id), Self);
+            Emit(new TaskDispatched(Clock.Elapsed, id, id));
         }
     }
 
     private void PeerFailed(PeerFailed f)
     {
-        if (_finished)
+        if (IsFinished)
             return;
-        _metrics.Tell(new TaskFailed(_clock.Elapsed, f.PeerId, f.PeerId, f.Error), Self);
+        Emit(new TaskFailed(Clock.Elapsed, f.PeerId, f.PeerId, f.Error));
         var failures = _failures.GetValueOrDefault(f.PeerId, ImmutableDictionary<int, int>.Empty);
         var count = failures.GetValueOrDefault(f.Step) + 1;
-        if (count > _request.TaskRetries)
+        if (count > Request.TaskRetries)
         {
-            Fail($"{_workload.Name}: peer {f.PeerId} failed at step {f.Step} {count} times (task-retries = {_request.TaskRetries}); last error: {f.Error}");
+            Fail($"{_workload.Name}: peer {f.PeerId} failed at step {f.Step} {count} times (task-retries = {Request.TaskRetries}); last error: {f.Error}");
             return;
         }
 
@@ -101,27 +78,15 @@ public sealed class PeerCoordinatorActor : ReceiveActor
 
     private void Finished(PeerFinished f)
     {
-        if (_finished || _results[f.PeerId] is not null)
+        if (IsFinished || _results[f.PeerId] is not null)
             return;
         Context.Unwatch(Sender);
         _results[f.PeerId] = f.Result;
-        _finishedPeers++;
-        _metrics.Tell(new MessageSent(_clock.Elapsed, f.Bytes, f.Messages), Self);
-        _metrics.Tell(new TaskCompleted(_clock.Elapsed, f.PeerId, f.PeerId, f.Busy), Self);
-        if (_finishedPeers < _results.Length)
+        IsFinishedPeers++;
+        Emit(new MessageSent(Clock.Elapsed, f.Bytes, f.Messages));
+        Emit(new TaskCompleted(Clock.Elapsed, f.PeerId, f.PeerId, f.Busy));
+        if (IsFinishedPeers < _results.Length)
             return;
-        _finished = true;
-        var answer = _workload.Assemble(_request.Parameters, _results);
-        _metrics.Tell(new JobFinished(_clock.Elapsed, true), Self);
-        _metrics.Tell(new CompleteJob(_client!, answer, null), Self);
-    }
-
-    private void Fail(string error)
-    {
-        if (_finished || _client is null)
-            return;
-        _finished = true;
-        _metrics.Tell(new JobFinished(_clock.Elapsed, false), Self);
-        _metrics.Tell(new CompleteJob(_client, null, error), Self);
+        Complete(_workload.Assemble(Request.Parameters, _results));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ActorParallel.Actor;
 using ActorParallel.Routing;
 using ActorParallel.Simulation.Experiments;
@@ -15,7 +14,7 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// output to reducers through a consistent-hashing router (see <see cref="PartitionsPerReducer"/>) and the
 /// answer is combined from the reduced partitions. Supervisor and workers share nothing but messages.
 /// </summary>
-public sealed class SupervisorActor : ReceiveActor
+public sealed class SupervisorActor : JobActor
 {
     /// <summary>Bytes of a task or result envelope beyond its payload (ids, attempt).</summary>
     public const int EnvelopeBytes = 32;
@@ -37,12 +36,7 @@ public sealed class SupervisorActor : ReceiveActor
     public const int ShuffleVirtualNodes = 100;
 
     private readonly ITaskFarmWorkload _workload;
-    private readonly JobRequest _request;
-    private readonly IActorRef _metrics;
     private readonly string _workerDispatcher;
-
-    // The job clock: every metrics event is stamped with its elapsed time.
-    private readonly Stopwatch _clock = new();
     private readonly List<IActorRef> _workers = [];
     private IActorRef? _shuffle;
     private int _partitions;
@@ -50,46 +44,27 @@ public sealed class SupervisorActor : ReceiveActor
     private int _reducedCount;
     private bool _reducing;
     private TaskLedger? _ledger;
-    private IActorRef? _client;
-    private bool _cancelled;
-    private bool _finished;
 
     public SupervisorActor(ITaskFarmWorkload workload, JobRequest request, IActorRef metrics, string workerDispatcher)
+        : base(request, metrics)
     {
-        (_workload, _request, _metrics, _workerDispatcher) = (workload, request, metrics, workerDispatcher);
-        Receive<StartJob>(_ => Start());
+        (_workload, _workerDispatcher) = (workload, workerDispatcher);
         Receive<TaskDone>(Done);
         Receive<TaskAttemptFailed>(Failed);
         Receive<Reduced>(ReducerDone);
-        Receive<CancelJob>(_ =>
-        {
-            _cancelled = true;
-            Fail("the job was cancelled");
-        });
-        Receive<JobTimedOut>(_ => Fail($"the job timed out after {_request.Timeout} (job-timeout); {_ledger?.Completed ?? 0} of {_ledger?.Total ?? 0} tasks were done"));
     }
+
+    protected override string Progress => $"{_ledger?.Completed ?? 0} of {_ledger?.Total ?? 0} tasks were done";
 
     /// <summary>Restart a worker whatever it threw: the task is retried by the ledger, which bounds the retries.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart, loggingEnabled: false);
 
-    private void Start()
+    protected override void Begin()
     {
-        if (_client is not null)
-            return;
-        _client = Sender;
-        if (_cancelled)
-        {
-            // Cancelled before it started (the cancel overtook StartJob): answer at once.
-            Fail("the job was cancelled");
-            return;
-        }
-
-        _clock.Start();
-        Context.System.Scheduler.ScheduleTellOnce(_request.Timeout, Self, JobTimedOut.Instance, Self);
         IReadOnlyList<WorkTask> tasks;
         try
         {
-            tasks = _workload.Split(_request.Parameters);
+            tasks = _workload.Split(Request.Parameters);
         }
         catch (Exception e) when (e is WorkloadParameterException or IOException or InvalidOperationException)
         {
@@ -97,37 +72,37 @@ public sealed class SupervisorActor : ReceiveActor
             return;
         }
 
-        Emit(new JobStarted(TimeSpan.Zero, _workload.Name, _request.Workers, tasks.Count));
+        Emit(new JobStarted(TimeSpan.Zero, _workload.Name, Request.Workers, tasks.Count));
         if (_workload is IShuffleWorkload shuffle)
         {
-            var reducers = shuffle.Reducers(_request.Parameters);
+            var reducers = shuffle.Reducers(Request.Parameters);
             _partitions = reducers * PartitionsPerReducer;
             _reduced = new object[_partitions];
             var reducer = Props.Create(() => new ReducerActor(shuffle)).WithDispatcher(_workerDispatcher);
             _shuffle = Context.ActorOf(new ConsistentHashingPool(reducers).WithVirtualNodesFactor(ShuffleVirtualNodes).Props(reducer), "shuffle");
         }
 
-        for (var i = 0; i < _request.Workers; i++)
+        for (var i = 0; i < Request.Workers; i++)
         {
             var id = i;
             var (router, partitions) = (_shuffle, _partitions);
-            var props = Props.Create(() => new WorkerActor(id, _workload, _request.Faults, router, partitions)).WithDispatcher(_workerDispatcher);
+            var props = Props.Create(() => new WorkerActor(id, _workload, Request.Faults, router, partitions)).WithDispatcher(_workerDispatcher);
             _workers.Add(Context.ActorOf(props, $"worker-{id}"));
         }
 
-        _ledger = new TaskLedger(tasks, _request.Workers, _request.Mode, _request.Prefetch, _request.TaskRetries);
+        _ledger = new TaskLedger(tasks, Request.Workers, Request.Mode, Request.Prefetch, Request.TaskRetries);
         Send(_ledger.Start());
         FinishIfComplete();
     }
 
     private void Done(TaskDone d)
     {
-        if (_ledger is null || _finished)
+        if (_ledger is null || IsFinished)
             return;
-        Emit(new MessageSent(_clock.Elapsed, EnvelopeBytes + _workload.EstimateBytes(d.Result.Output)));
+        Emit(new MessageSent(Clock.Elapsed, EnvelopeBytes + _workload.EstimateBytes(d.Result.Output)));
         if (_ledger.Complete(d.WorkerId, d.Attempt, d.Result, out var next))
         {
-            var now = _clock.Elapsed;
+            var now = Clock.Elapsed;
             Emit(new TaskStarted(now - d.Duration, d.Result.TaskId, d.WorkerId));
             Emit(new TaskCompleted(now, d.Result.TaskId, d.WorkerId, d.Duration));
         }
@@ -138,9 +113,9 @@ public sealed class SupervisorActor : ReceiveActor
 
     private void Failed(TaskAttemptFailed f)
     {
-        if (_ledger is null || _finished)
+        if (_ledger is null || IsFinished)
             return;
-        Emit(new TaskFailed(_clock.Elapsed, f.TaskId, f.WorkerId, f.Error));
+        Emit(new TaskFailed(Clock.Elapsed, f.TaskId, f.WorkerId, f.Error));
         var retries = _ledger.Fail(f.WorkerId, f.TaskId, f.Attempt, f.Error);
         if (_ledger.FatalError is { } fatal)
         {
@@ -156,14 +131,14 @@ public sealed class SupervisorActor : ReceiveActor
         foreach (var a in assignments)
         {
             _workers[a.WorkerId].Tell(new ExecuteTask(a.Attempt, a.Task), Self);
-            Emit(new TaskDispatched(_clock.Elapsed, a.Task.TaskId, a.WorkerId));
-            Emit(new MessageSent(_clock.Elapsed, EnvelopeBytes + _workload.EstimateBytes(a.Task.Payload)));
+            Emit(new TaskDispatched(Clock.Elapsed, a.Task.TaskId, a.WorkerId));
+            Emit(new MessageSent(Clock.Elapsed, EnvelopeBytes + _workload.EstimateBytes(a.Task.Payload)));
         }
     }
 
     private void FinishIfComplete()
     {
-        if (_ledger is not { IsComplete: true } || _finished)
+        if (_ledger is not { IsComplete: true } || IsFinished)
             return;
         if (_shuffle is not null)
         {
@@ -178,18 +153,18 @@ public sealed class SupervisorActor : ReceiveActor
             return;
         }
 
-        Finish(() => _workload.Combine(_request.Parameters, _ledger.Results()));
+        Finish(() => _workload.Combine(Request.Parameters, _ledger.Results()));
     }
 
     private void ReducerDone(Reduced r)
     {
-        if (_finished || _reduced[r.Partition] is not null)
+        if (IsFinished || _reduced[r.Partition] is not null)
             return;
         _reduced[r.Partition] = r.Output;
         _reducedCount++;
-        Emit(new MessageSent(_clock.Elapsed, r.Bytes + (EnvelopeBytes * (long)r.Parts), r.Parts));
+        Emit(new MessageSent(Clock.Elapsed, r.Bytes + (EnvelopeBytes * (long)r.Parts), r.Parts));
         if (_reducedCount == _reduced.Length)
-            Finish(() => ((IShuffleWorkload)_workload).CombineReduced(_request.Parameters, _reduced));
+            Finish(() => ((IShuffleWorkload)_workload).CombineReduced(Request.Parameters, _reduced));
     }
 
     private void Finish(Func<object> combine)
@@ -206,29 +181,15 @@ public sealed class SupervisorActor : ReceiveActor
             return;
         }
 
-        _finished = true;
-        Emit(new JobFinished(_clock.Elapsed, true));
-        _metrics.Tell(new CompleteJob(_client!, answer, null), Self);
-        StopWorkers();
+        Complete(answer);
     }
 
-    private void Fail(string error)
-    {
-        if (_finished || _client is null)
-            return;
-        _finished = true;
-        Emit(new JobFinished(_clock.Elapsed, false));
-        _metrics.Tell(new CompleteJob(_client, null, error), Self);
-        StopWorkers();
-    }
-
-    private void StopWorkers()
+    /// <summary>Completed or failed: the workers and the shuffle router are no longer needed.</summary>
+    protected override void OnEnded()
     {
         foreach (var w in _workers)
             Context.Stop(w);
         if (_shuffle is not null)
             Context.Stop(_shuffle);
     }
-
-    private void Emit(MetricsEvent e) => _metrics.Tell(e, Self);
 }
