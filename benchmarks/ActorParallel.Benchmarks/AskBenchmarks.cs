@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ActorParallel.Actor;
+using ActorParallel.Cli.Bench.Scenarios;
 using BenchmarkDotNet.Attributes;
 
 namespace ActorParallel.Benchmarks;
@@ -22,7 +23,7 @@ public class AskBenchmarks
     public void Setup()
     {
         _system = BenchmarkSystem.Create("ask");
-        _echo = _system.ActorOf(Props.Create(() => new Echoer()), "echo");
+        _echo = _system.ActorOf(Props.Create(() => new Echo()), "echo");
         _requests = Channel.CreateUnbounded<TaskCompletionSource<object>>(new UnboundedChannelOptions { SingleReader = true });
         _responder = Task.Run(async () =>
         {

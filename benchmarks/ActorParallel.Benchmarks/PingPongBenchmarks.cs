@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ActorParallel.Actor;
+using ActorParallel.Cli.Bench.Scenarios;
 using BenchmarkDotNet.Attributes;
 
 namespace ActorParallel.Benchmarks;
@@ -50,14 +51,14 @@ public class PingPongBenchmarks
         var actors = new List<IActorRef>(2 * Pairs);
         for (var i = 0; i < Pairs; i++)
         {
-            var pong = _system.ActorOf(Props.Create(() => new Echoer()));
+            var pong = _system.ActorOf(Props.Create(() => new Echo()));
             actors.Add(pong);
-            actors.Add(_system.ActorOf(Props.Create(() => new Pinger(pong, Pings / Pairs, InFlight, done))));
+            actors.Add(_system.ActorOf(Props.Create(() => new Ping(pong, Pings / Pairs, InFlight, done))));
         }
 
         for (var i = 1; i < actors.Count; i += 2)
         {
-            actors[i].Tell(Go.Instance, ActorRefs.NoSender);
+            actors[i].Tell(Start.Instance, ActorRefs.NoSender);
         }
 
         BenchmarkSystem.Await(done, "actor ping-pong");

@@ -1,4 +1,5 @@
 using ActorParallel.Actor;
+using ActorParallel.Cli.Bench.Scenarios;
 using BenchmarkDotNet.Attributes;
 
 namespace ActorParallel.Benchmarks;
@@ -28,7 +29,7 @@ public class SpawnBenchmarks
     public void Cleanup() => BenchmarkSystem.Terminate(_system);
 
     [IterationSetup]
-    public void CreateParent() => _parent = _system.ActorOf(Props.Create(() => new Spawner()));
+    public void CreateParent() => _parent = _system.ActorOf(Props.Create(() => new Parent()));
 
     [IterationCleanup]
     public void StopChildren() => BenchmarkSystem.Await(_parent.GracefulStop(TimeSpan.FromMinutes(2)), "stopping the children");
@@ -37,16 +38,16 @@ public class SpawnBenchmarks
     public void Spawn()
     {
         using var started = new CountdownEvent(Spawns);
-        _parent.Tell(new SpawnMany(Props.Create(() => new IdleChild(started)), Spawns), ActorRefs.NoSender);
+        _parent.Tell(new SpawnChildren(Props.Create(() => new Idle(started)), Spawns), ActorRefs.NoSender);
         BenchmarkSystem.Await(started, "spawning");
     }
 
     private void PrintRetainedBytesPerActor()
     {
         using var started = new CountdownEvent(Spawns);
-        var parent = _system.ActorOf(Props.Create(() => new Spawner()));
+        var parent = _system.ActorOf(Props.Create(() => new Parent()));
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        parent.Tell(new SpawnMany(Props.Create(() => new IdleChild(started)), Spawns), ActorRefs.NoSender);
+        parent.Tell(new SpawnChildren(Props.Create(() => new Idle(started)), Spawns), ActorRefs.NoSender);
         BenchmarkSystem.Await(started, "spawning");
         BenchmarkSystem.Await(parent.Ask<Msg>(Msg.Instance, TimeSpan.FromMinutes(1)), "parent idle");
         var after = GC.GetTotalMemory(forceFullCollection: true);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ActorParallel.Actor;
+using ActorParallel.Cli.Bench.Scenarios;
 using BenchmarkDotNet.Attributes;
 
 namespace ActorParallel.Benchmarks;
