@@ -49,8 +49,33 @@ public static class ConfigurationFactory
     public static Config ParseString(string text, string sourceName, bool json, ConfigParseOptions options)
         => Parse(text, sourceName, json, null, options);
 
-    /// <summary>The reference configuration embedded in the ActorParallel runtime assembly, or <see cref="Empty"/> if it is not loaded.</summary>
+    /// <summary>
+    /// The reference configuration embedded in the ActorParallel runtime assembly, or <see cref="Empty"/> if it is not loaded.
+    /// It is parsed once per process: a <see cref="Config"/> is immutable and the embedded text cannot change, so every
+    /// actor system shares one tree (and its merged view) instead of parsing 360 lines again.
+    /// </summary>
     public static Config Default()
+    {
+        if (Volatile.Read(ref _reference) is { } cached)
+        {
+            return cached;
+        }
+
+        var loaded = LoadReferenceConfig();
+        if (loaded.IsEmpty)
+        {
+            // The runtime assembly is not loadable (yet): do not remember that, look again next time.
+            return loaded;
+        }
+
+        // Two systems starting at once may both parse; both then use the first tree published.
+        return Interlocked.CompareExchange(ref _reference, loaded, null) ?? loaded;
+    }
+
+    /// <summary>The parsed reference configuration, once some caller has parsed it; written once with a CAS.</summary>
+    private static Config? _reference;
+
+    private static Config LoadReferenceConfig()
     {
         Assembly assembly;
         try

@@ -5,8 +5,9 @@ namespace ActorParallel.Configuration;
 /// <summary>Duration and byte-size units as the HOCON spec lists them.</summary>
 internal static class HoconUnits
 {
-    private static readonly Dictionary<string, decimal> DurationNanos = BuildDurations();
-    private static readonly Dictionary<string, decimal> SizeBytes = BuildSizes();
+    // Durations are read by every actor system at start (ask-timeout, creation-timeout, ...), so their units are a
+    // switch: a Dictionary<string, decimal> is a generic instantiation the runtime does not ship precompiled, and
+    // JIT-compiling it was a measurable part of a cold start. Sizes are rarer; their table is built on first use.
 
     public static TimeSpan? FromMilliseconds(double ms)
     {
@@ -27,7 +28,7 @@ internal static class HoconUnits
         {
             nanosPerUnit = 1_000_000;
         }
-        else if (!DurationNanos.TryGetValue(unit, out nanosPerUnit))
+        else if (!TryGetDurationNanos(unit, out nanosPerUnit))
         {
             return false;
         }
@@ -70,7 +71,7 @@ internal static class HoconUnits
         }
 
         decimal factor = 1;
-        if (unit.Length > 0 && !SizeBytes.TryGetValue(unit, out factor))
+        if (unit.Length > 0 && !Sizes.Bytes.TryGetValue(unit, out factor))
         {
             return false;
         }
@@ -117,25 +118,27 @@ internal static class HoconUnits
         return number.Length > 0;
     }
 
-    private static Dictionary<string, decimal> BuildDurations()
+    /// <summary>Nanoseconds per duration unit; false for an unknown unit.</summary>
+    private static bool TryGetDurationNanos(string unit, out decimal nanos)
     {
-        var map = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        void Add(decimal nanos, params string[] names)
+        nanos = unit switch
         {
-            foreach (var name in names)
-            {
-                map[name] = nanos;
-            }
-        }
+            "ns" or "nano" or "nanos" or "nanosecond" or "nanoseconds" => 1,
+            "us" or "micro" or "micros" or "microsecond" or "microseconds" => 1_000,
+            "ms" or "milli" or "millis" or "millisecond" or "milliseconds" => 1_000_000,
+            "s" or "second" or "seconds" => 1_000_000_000,
+            "m" or "minute" or "minutes" => 60_000_000_000m,
+            "h" or "hour" or "hours" => 3_600_000_000_000m,
+            "d" or "day" or "days" => 86_400_000_000_000m,
+            _ => 0,
+        };
+        return nanos != 0;
+    }
 
-        Add(1, "ns", "nano", "nanos", "nanosecond", "nanoseconds");
-        Add(1_000, "us", "micro", "micros", "microsecond", "microseconds");
-        Add(1_000_000, "ms", "milli", "millis", "millisecond", "milliseconds");
-        Add(1_000_000_000, "s", "second", "seconds");
-        Add(60_000_000_000m, "m", "minute", "minutes");
-        Add(3_600_000_000_000m, "h", "hour", "hours");
-        Add(86_400_000_000_000m, "d", "day", "days");
-        return map;
+    /// <summary>The byte-size table, built when a size is first parsed (a holder class: its static is initialised on first access).</summary>
+    private static class Sizes
+    {
+        public static readonly Dictionary<string, decimal> Bytes = BuildSizes();
     }
 
     private static Dictionary<string, decimal> BuildSizes()

@@ -20,7 +20,7 @@ public abstract class ActorSystem : IActorRefFactory, IDisposable
     public static ActorSystem Create(string name, ActorSystemSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') || name[0] is '-' or '_')
+        if (!IsValidName(name))
         {
             throw new ArgumentException(
                 $"Invalid ActorSystem name [{name}]: it must contain only ASCII letters, digits, '-' and '_', and start with a letter or digit.",
@@ -47,6 +47,25 @@ public abstract class ActorSystem : IActorRefFactory, IDisposable
         }
 
         return system;
+    }
+
+    /// <summary>ASCII letters, digits, '-' and '_', starting with a letter or digit (a plain loop: this runs at every start).</summary>
+    private static bool IsValidName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || !char.IsAsciiLetterOrDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public abstract string Name { get; }

@@ -16,12 +16,14 @@ public sealed class ActorSystemImpl : ExtendedActorSystem
     private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private readonly StandardOutLogger _stdoutLogger = new();
-    private Serialization.Serialization? _serialization;
+    private readonly Lazy<Serialization.Serialization> _serialization;
     private int _terminating;
+    private bool _terminatedWithoutShutdownRun;
 
     internal ActorSystemImpl(string name, Config config, ActorSystemSetup setup)
     {
         Name = name;
+        _serialization = new Lazy<Serialization.Serialization>(() => new Serialization.Serialization(this));
         Settings = new Settings(this, config, setup);
         EventStream = new EventStream(Settings.DebugEventStream);
         if (LoggingBus.LogLevelFor(Settings.StdoutLogLevel) is { } stdoutLevel)
@@ -59,7 +61,12 @@ public sealed class ActorSystemImpl : ExtendedActorSystem
 
     public override IActorRef IgnoreRef => Provider.IgnoreRef;
 
-    public override Serialization.Serialization Serialization => _serialization ??= new Serialization.Serialization(this);
+    /// <summary>
+    /// Created on first use (most local systems never serialize; building it loads System.Text.Json and resolves every
+    /// binding's type), or at start when serialize-messages / serialize-creators will need it anyway. Lazy&lt;T&gt;
+    /// builds it once even when actors ask concurrently, and rethrows a configuration error to every caller.
+    /// </summary>
+    public override Serialization.Serialization Serialization => _serialization.Value;
 
     internal IMessageQueue DeadLetterQueue { get; }
 
@@ -77,13 +84,18 @@ public sealed class ActorSystemImpl : ExtendedActorSystem
 
     internal void Start()
     {
-        _serialization = new Serialization.Serialization(this);
+        if (Settings.SerializeAllMessages || Settings.SerializeAllCreators)
+        {
+            _ = Serialization;
+        }
+
         Provider.Init(this);
         Provider.TerminationTask.ContinueWith(_ => FinishTermination(), TaskScheduler.Default);
         StartLoggers();
         if (Settings.LogDeadLetters > 0)
         {
-            SystemActorOf(Props.Create(() => new DeadLetterListener(Settings.LogDeadLetters, Settings.LogDeadLettersSuspendDuration)), "deadLetterListener");
+            var (count, suspend) = (Settings.LogDeadLetters, Settings.LogDeadLettersSuspendDuration);
+            SystemActorOf(SystemActorProducer.PropsFor(() => new DeadLetterListener(count, suspend)), "deadLetterListener");
         }
 
         if (Settings.LogConfigOnStart)
@@ -120,14 +132,17 @@ public sealed class ActorSystemImpl : ExtendedActorSystem
         foreach (var loggerName in Settings.Loggers)
         {
             index++;
-            var type = Type.GetType(loggerName) ?? throw new ConfigurationException(
-                $"'actorparallel.loggers' lists [{loggerName}], which is not a type; use e.g. \"ActorParallel.Event.DefaultLogger, ActorParallel\".");
-            if (!typeof(ActorBase).IsAssignableFrom(type))
+            IActorRef logger;
+            if (IsDefaultLogger(loggerName))
             {
-                throw new ConfigurationException($"'actorparallel.loggers' lists [{loggerName}], which is not an actor type.");
+                logger = SystemActorOf(SystemActorProducer.PropsFor(static () => new DefaultLogger()), $"log{index}-{nameof(DefaultLogger)}");
+            }
+            else
+            {
+                var type = LoggerType(loggerName);
+                logger = SystemActorOf(Props.Create(type), $"log{index}-{type.Name}");
             }
 
-            var logger = SystemActorOf(Props.Create(type), $"log{index}-{type.Name}");
             logger.Tell(new InitializeLogger(EventStream), IgnoreRef);
             EventStream.AddLogger(logger);
         }
@@ -151,6 +166,19 @@ public sealed class ActorSystemImpl : ExtendedActorSystem
 
             EventStream.SetLogLevel(LogLevel.ErrorLevel + 1);
         }
+    }
+
+    /// <summary>The reference configuration's logger, made without a type lookup by name (it is started by every system).</summary>
+    private static bool IsDefaultLogger(string typeName) =>
+        typeName is "ActorParallel.Event.DefaultLogger, ActorParallel" or "ActorParallel.Event.DefaultLogger";
+
+    private static Type LoggerType(string typeName)
+    {
+        var type = Type.GetType(typeName) ?? throw new ConfigurationException(
+            $"'actorparallel.loggers' lists [{typeName}], which is not a type; use e.g. \"ActorParallel.Event.DefaultLogger, ActorParallel\".");
+        return typeof(ActorBase).IsAssignableFrom(type)
+            ? type
+            : throw new ConfigurationException($"'actorparallel.loggers' lists [{typeName}], which is not an actor type.");
     }
 
     public override IActorRef ActorOf(Props props, string? name = null) =>
@@ -185,18 +213,29 @@ public sealed class ActorSystemImpl : ExtendedActorSystem
     {
         if (Interlocked.Exchange(ref _terminating, 1) == 0)
         {
-            if (Settings.Config.GetBoolean("actorparallel.coordinated-shutdown.run-by-actor-system-terminate", true))
+            if (!Settings.Config.GetBoolean("actorparallel.coordinated-shutdown.run-by-actor-system-terminate", true))
+            {
+                FinalTerminate();
+            }
+            else if (HasExtension(typeof(CoordinatedShutdown)) || !CoordinatedShutdown.CanSkipUnused(Settings.Config))
             {
                 _ = CoordinatedShutdown.Get(this).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance);
             }
             else
             {
+                // Nobody has asked for CoordinatedShutdown, so no task is registered in any phase and a run would only
+                // reach actor-system-terminate. Skip building it (its config, phase graph and async state machines are a
+                // measurable part of a cold start); if it is asked for later it reports this run (see its constructor).
+                Volatile.Write(ref _terminatedWithoutShutdownRun, true);
                 FinalTerminate();
             }
         }
 
         return WhenTerminated;
     }
+
+    /// <summary>True when <see cref="Terminate"/> stopped the system without creating CoordinatedShutdown (none was in use).</summary>
+    internal bool TerminatedWithoutShutdownRun => Volatile.Read(ref _terminatedWithoutShutdownRun);
 
     /// <summary>Stops the user guardian; the root guardian then stops /system and itself.</summary>
     internal void FinalTerminate()

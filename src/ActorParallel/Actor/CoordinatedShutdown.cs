@@ -42,6 +42,16 @@ public sealed class CoordinatedShutdown : IExtension
         _phases = ReadPhases(config.GetConfig("phases"), defaultTimeout);
         OrderedPhases = TopologicalSort(_phases);
         _log = Logging.GetLogger(system, nameof(CoordinatedShutdown));
+        if (system is ActorSystemImpl { TerminatedWithoutShutdownRun: true } terminated)
+        {
+            // Created after ActorSystem.Terminate ran without it (no phase had tasks): report that run as ours, as if
+            // it had been created first, rather than run the phases a second time.
+            _reason = ActorSystemTerminateReason.Instance;
+            _run = terminated.WhenTerminated.ContinueWith(static _ => Done.Instance, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
+        }
+
         if (config.GetBoolean("run-by-clr-shutdown-hook", true))
         {
             AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
@@ -58,6 +68,16 @@ public sealed class CoordinatedShutdown : IExtension
     public Reason? ShutdownReason => Volatile.Read(ref _reason);
 
     public TimeSpan TotalTimeout => _phases.Values.Aggregate(TimeSpan.Zero, (sum, phase) => sum + phase.Timeout);
+
+    /// <summary>
+    /// Whether <see cref="ActorSystem.Terminate"/> may stop a system directly when this extension was never created:
+    /// true when a run without tasks would do nothing but terminate the system (the last phase is enabled and
+    /// terminates the system, and the CLR is not to exit afterwards).
+    /// </summary>
+    internal static bool CanSkipUnused(Config config) =>
+        config.GetBoolean("actorparallel.coordinated-shutdown.terminate-actor-system", true)
+        && !config.GetBoolean("actorparallel.coordinated-shutdown.exit-clr")
+        && config.GetBoolean("actorparallel.coordinated-shutdown.phases.actor-system-terminate.enabled", true);
 
     public static CoordinatedShutdown Get(ActorSystem system) => system.WithExtension<CoordinatedShutdown, CoordinatedShutdownExtension>();
 

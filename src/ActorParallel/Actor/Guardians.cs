@@ -79,3 +79,24 @@ internal sealed class BubbleWalker(ActorPath path, Func<IActorRefProvider> provi
         }
     }
 }
+
+/// <summary>
+/// Produces the runtime's own actors (guardians, loggers, the dead-letter listener) with a plain delegate.
+/// They are created at every system start, so their <see cref="Props"/> avoid what user props may use:
+/// expression trees (which load System.Linq.Expressions and evaluate arguments by reflection) and
+/// constructor lookup by reflection. That work is the JIT and type loading of a cold start.
+/// </summary>
+internal sealed class SystemActorProducer(Type actorType, Func<ActorBase> factory) : IIndirectActorProducer
+{
+    public Type ActorType => actorType;
+
+    public ActorBase Produce() => factory();
+
+    public void Release(ActorBase actor)
+    {
+    }
+
+    /// <summary>Props that create <typeparamref name="TActor"/> by calling <paramref name="factory"/>.</summary>
+    public static Props PropsFor<TActor>(Func<TActor> factory)
+        where TActor : ActorBase => Actor.Props.CreateBy(new SystemActorProducer(typeof(TActor), factory));
+}

@@ -53,13 +53,15 @@ public class LocalActorRefProvider : IActorRefProvider
         _system = system;
         var walker = new BubbleWalker(RootPath / "bubble-walker", () => this, () => _termination.TrySetResult());
         var dispatcher = system.Dispatchers.DefaultGlobalDispatcher;
-        _rootGuardian = new LocalActorRef(system, Props.Create<RootGuardianActor>(), dispatcher,
+        _rootGuardian = new LocalActorRef(system, SystemActorProducer.PropsFor(static () => new RootGuardianActor()), dispatcher,
             system.Mailboxes.CreateDefault(), walker, RootPath);
         _rootGuardian.Start();
         var root = _rootGuardian.Cell;
+        var strategy = system.Settings.GuardianSupervisorStrategy;
         _guardian = (LocalActorRef)root.AttachChild(
-            Props.Create(() => new GuardianActor(system.Settings.GuardianSupervisorStrategy)), "user", systemService: true);
-        _systemGuardian = (LocalActorRef)root.AttachChild(Props.Create<SystemGuardianActor>(), "system", systemService: true);
+            SystemActorProducer.PropsFor(() => new GuardianActor(strategy)), "user", systemService: true);
+        _systemGuardian = (LocalActorRef)root.AttachChild(
+            SystemActorProducer.PropsFor(static () => new SystemGuardianActor()), "system", systemService: true);
         _rootGuardian.Tell(new RootGuardianActor.WatchGuardians(_guardian, _systemGuardian), ActorRefs.NoSender);
     }
 

@@ -148,6 +148,15 @@ public sealed class Settings
 
     private static SupervisorStrategy ResolveGuardianStrategy(string typeName)
     {
+        // The two built-in configurators without a type lookup by name: every system resolves one at start.
+        switch (typeName)
+        {
+            case "ActorParallel.Actor.DefaultSupervisorStrategy" or "ActorParallel.Actor.DefaultSupervisorStrategy, ActorParallel":
+                return new DefaultSupervisorStrategy().Create();
+            case "ActorParallel.Actor.StoppingSupervisorStrategy" or "ActorParallel.Actor.StoppingSupervisorStrategy, ActorParallel":
+                return new StoppingSupervisorStrategy().Create();
+        }
+
         var type = Type.GetType(typeName) ?? typeof(Settings).Assembly.GetType(typeName)
             ?? throw new ConfigurationException(
                 $"'actorparallel.actor.guardian-supervisor-strategy = {typeName}': no such type; use " +
