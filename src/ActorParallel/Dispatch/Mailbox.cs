@@ -250,9 +250,15 @@ public sealed class Mailbox : IThreadPoolWorkItem
 
     void IThreadPoolWorkItem.Execute() => Run();
 
-    /// <summary>The run loop; exactly one thread runs it at a time, guaranteed by the scheduled bit.</summary>
+    /// <summary>
+    /// The run loop; exactly one thread runs it at a time, guaranteed by the scheduled bit. The actor is
+    /// this thread's current cell for the whole run (set once here, not per message), and the previous
+    /// one is restored afterwards because a calling-thread dispatcher runs mailboxes inside other runs.
+    /// </summary>
     internal void Run()
     {
+        var previous = ActorCell.Current;
+        ActorCell.Current = Actor;
         try
         {
             if (!IsClosed)
@@ -263,6 +269,7 @@ public sealed class Mailbox : IThreadPoolWorkItem
         }
         finally
         {
+            ActorCell.Current = previous;
             SetAsIdle();
             // A sender that enqueued while we were running saw the scheduled bit and did not schedule;
             // this re-check, after clearing the bit, makes sure its message is not stranded.
@@ -276,9 +283,11 @@ public sealed class Mailbox : IThreadPoolWorkItem
         var left = Dispatcher.Throughput;
         var deadlineTicks = Dispatcher.ThroughputDeadlineTicks;
         var deadline = deadlineTicks > 0 ? Stopwatch.GetTimestamp() + deadlineTicks : long.MaxValue;
-        while (Volatile.Read(ref _status) < SuspendUnit && TryDequeue(out var envelope))
+        // Only while neither suspended nor closed: after the close, senders that raced with it drain the
+        // queue to dead letters themselves, and the queue has a single consumer.
+        while (Volatile.Read(ref _status) == ScheduledBit && TryDequeue(out var envelope))
         {
-            actor.Invoke(envelope);
+            actor.Invoke(in envelope);
             if (Volatile.Read(ref _systemHead) is not null)
             {
                 ProcessAllSystemMessages();
