@@ -57,34 +57,5 @@ public sealed class FanOutScenario : IBenchScenario
         system.Stop(pool);
     }
 
-    private static void RunChannels(int size, int total)
-    {
-        var writers = new ChannelWriter<object>[size];
-        var consumers = new Task[size];
-        for (var i = 0; i < size; i++)
-        {
-            var channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            writers[i] = channel.Writer;
-            consumers[i] = Task.Run(() => Consume(channel.Reader, total / size));
-        }
-
-        for (var i = 0; i < total; i++)
-        {
-            writers[i % size].TryWrite(Msg.Instance);
-        }
-
-        Measure.Await(Task.WhenAll(consumers), "fan-out on channels");
-    }
-
-    private static async Task Consume(ChannelReader<object> reader, int expected)
-    {
-        var count = 0;
-        while (count < expected && await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (count < expected && reader.TryRead(out _))
-            {
-                count++;
-            }
-        }
-    }
+    private static void RunChannels(int size, int total) => Measure.Await(ChannelBaselines.FanOut(size, total), "fan-out on channels");
 }
