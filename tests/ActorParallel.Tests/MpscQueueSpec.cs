@@ -43,7 +43,7 @@ public sealed class MpscQueueSpec
         var random = new Random(4);
         for (var round = 0; round < 400; round++)
         {
-            // Up to four full-size segments at once, so rings fill, freeze, drain and come back as the spare.
+            // Up to four full-size segments at once, so rings fill, freeze, drain and come back from the free list.
             var burst = random.Next(1, 4 * MpscQueue<long>.MaxSegmentLength);
             for (var i = 0; i < burst; i++)
             {
@@ -88,11 +88,44 @@ public sealed class MpscQueueSpec
     }
 
     [Fact]
-    public void A_drained_burst_leaves_a_spare_so_the_next_growth_allocates_no_segment()
+    public void A_backlog_that_comes_back_reuses_the_drained_segments()
+    {
+        var queue = new MpscQueue<string>();
+        const int burst = 8 * MpscQueue<string>.MaxSegmentLength;
+        for (var i = 0; i < burst; i++)
+        {
+            queue.Enqueue("x");
+        }
+
+        while (queue.TryDequeue(out _))
+        {
+        }
+
+        var taken = new int[5];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < taken.Length; round++)
+        {
+            for (var i = 0; i < burst; i++)
+            {
+                queue.Enqueue("y");
+            }
+
+            while (queue.TryDequeue(out _))
+            {
+                taken[round]++;
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.All(taken, n => Assert.Equal(burst, n));
+    }
+
+    [Fact]
+    public void A_drained_burst_leaves_a_free_segment_so_the_next_growth_allocates_nothing()
     {
         var queue = new MpscQueue<string>();
 
-        // Grow to full-size segments, then drain: the last drained full-size segment becomes the spare.
+        // Grow to full-size segments, then drain: the drained full-size segments go to the free list.
         for (var round = 0; round < 2; round++)
         {
             for (var i = 0; i < 3 * MpscQueue<string>.MaxSegmentLength; i++)
@@ -105,7 +138,7 @@ public sealed class MpscQueueSpec
             }
         }
 
-        // One ring plus one more segment's worth: exactly one growth, served by the spare.
+        // One ring plus one more segment's worth: exactly one growth, served by the free list.
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 2 * MpscQueue<string>.MaxSegmentLength; i++)
         {

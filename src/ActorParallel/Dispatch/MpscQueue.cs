@@ -7,8 +7,8 @@ namespace ActorParallel.Dispatch;
 /// queues with a sequence number per slot). A ring is reused lap after lap while the consumer keeps
 /// up, so a steady flow allocates nothing. When a ring fills, a new one is chained; segments grow from
 /// <see cref="InitialSegmentLength"/> to <see cref="MaxSegmentLength"/> slots and never reach the
-/// large-object heap, and one drained full-size segment is kept as a spare for the next growth, so a
-/// backlog costs at most its own size and no gen2 collections.
+/// large-object heap. Drained full-size segments go to a free list (up to <see cref="MaxFreeSegments"/>)
+/// that later growth takes from, so a backlog that comes back costs nothing and no gen2 collections.
 /// </summary>
 /// <remarks>
 /// Any thread may call <see cref="Enqueue"/>. <see cref="TryDequeue"/> must be called by one thread at a
@@ -22,14 +22,24 @@ internal sealed class MpscQueue<T>
     internal const int InitialSegmentLength = 32;
     internal const int MaxSegmentLength = 1024;
 
+    /// <summary>Most drained segments kept for reuse: a backlog of this many full segments comes back without allocating.</summary>
+    internal const int MaxFreeSegments = 64;
+
     /// <summary>The segment the consumer reads; written only by the consumer.</summary>
     private volatile Segment _head;
 
     /// <summary>The segment producers write; replaced under the lock of the full segment it replaces.</summary>
     private volatile Segment _tail;
 
-    /// <summary>A drained full-size segment, frozen, that the next growth links instead of allocating; put by the consumer, taken by a growing producer.</summary>
-    private Segment? _spare;
+    /// <summary>
+    /// Drained full-size segments, frozen, that growth links instead of allocating: a stack through
+    /// <see cref="Segment.NextFree"/>. Only the consumer pushes and only the growing producer pops (growth is
+    /// serialised), so a popped segment cannot come back while a pop is in progress: no ABA.
+    /// </summary>
+    private Segment? _free;
+
+    /// <summary>Number of segments on <see cref="_free"/>.</summary>
+    private int _freeCount;
 
     public MpscQueue()
     {
@@ -92,7 +102,7 @@ internal sealed class MpscQueue<T>
                 }
 
                 tail.Freeze();
-                var next = TakeSpare() ?? new Segment(Math.Min(tail.Length * 2, MaxSegmentLength));
+                var next = TakeFree() ?? new Segment(Math.Min(tail.Length * 2, MaxSegmentLength));
                 tail.Next = next;
                 _tail = next;
             }
@@ -128,20 +138,45 @@ internal sealed class MpscQueue<T>
         }
     }
 
-    private Segment? TakeSpare()
+    /// <summary>Pops a free segment and opens it for claims; called only by the growing producer.</summary>
+    private Segment? TakeFree()
     {
-        var spare = Interlocked.Exchange(ref _spare, null);
-        spare?.Unfreeze();
-        return spare;
+        while (true)
+        {
+            var top = Volatile.Read(ref _free);
+            if (top is null)
+            {
+                return null;
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _free, top.NextFree, top), top))
+            {
+                Interlocked.Decrement(ref _freeCount);
+                top.NextFree = null;
+                top.Unfreeze();
+                return top;
+            }
+        }
     }
 
-    /// <summary>Keeps a drained full-size segment as the spare; producers may still hold it, see <see cref="Segment.ResetForReuse"/>.</summary>
+    /// <summary>Pushes a drained full-size segment on the free list; producers may still hold it, see <see cref="Segment.ResetForReuse"/>.</summary>
     private void Recycle(Segment drained)
     {
-        if (drained.Length == MaxSegmentLength && Volatile.Read(ref _spare) is null)
+        if (drained.Length != MaxSegmentLength || Volatile.Read(ref _freeCount) >= MaxFreeSegments)
         {
-            drained.ResetForReuse();
-            Volatile.Write(ref _spare, drained);
+            return;
+        }
+
+        drained.ResetForReuse();
+        while (true)
+        {
+            var top = Volatile.Read(ref _free);
+            drained.NextFree = top;
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _free, drained, top), top))
+            {
+                Interlocked.Increment(ref _freeCount);
+                return;
+            }
         }
     }
 
@@ -190,6 +225,9 @@ internal sealed class MpscQueue<T>
 
         /// <summary>The successor, set once (under this segment's lock) when it was frozen; cleared by the reset.</summary>
         public volatile Segment? Next;
+
+        /// <summary>The link of the free list while this segment is on it.</summary>
+        public Segment? NextFree;
 
         /// <summary>Claimed positions not yet taken by the consumer (negative or stale off the consumer's thread).</summary>
         public long ClaimedNotTaken => RealTail() - Volatile.Read(ref _head.Value);
@@ -265,7 +303,7 @@ internal sealed class MpscQueue<T>
         }
 
         /// <summary>
-        /// Makes a drained ring reusable as a spare, still frozen. A producer that read this segment as the
+        /// Makes a drained ring reusable from the free list, still frozen. A producer that read this segment as the
         /// tail long ago may still try it: positions continue above every value the tail has held, so that
         /// producer's CAS can never succeed on a stale value, and while frozen every claim fails. It becomes
         /// claimable again only in <see cref="Unfreeze"/>, when it is being linked as the new tail.
@@ -284,7 +322,7 @@ internal sealed class MpscQueue<T>
             Volatile.Write(ref _tail.Value, start + _freezeOffset);
         }
 
-        /// <summary>Opens a reset spare for claims; called under the lock of the segment it will follow.</summary>
+        /// <summary>Opens a reset segment for claims; called under the lock of the segment it will follow.</summary>
         public void Unfreeze()
         {
             // Tail before flag: a reader that still sees the flag then computes a negative count, never a spurious one.
