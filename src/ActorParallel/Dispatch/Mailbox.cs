@@ -42,10 +42,17 @@ public sealed class Mailbox : IThreadPoolWorkItem
 
     internal MessageDispatcher Dispatcher { get; private set; } = null!;
 
+    /// <summary>
+    /// The system's <c>serialize-messages</c> flag, copied here so that Tell needs only the mailbox (it fits
+    /// in this object's alignment padding, so it costs no memory).
+    /// </summary>
+    internal bool SerializeMessages { get; private set; }
+
     internal void SetActor(ActorCell cell, MessageDispatcher dispatcher)
     {
         Actor = cell;
         Dispatcher = dispatcher;
+        SerializeMessages = cell.SystemImpl.SerializeAllMessages;
     }
 
     public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
