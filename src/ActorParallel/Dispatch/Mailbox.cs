@@ -271,7 +271,15 @@ public sealed class Mailbox : IThreadPoolWorkItem
             if (!IsClosed)
             {
                 ProcessAllSystemMessages();
-                ProcessMailbox();
+
+                // A run that used up its throughput yields its thread so other actors get their turn; when no
+                // other work is waiting for the executor, yielding would only put this mailbox back in the
+                // queue to be taken straight out again (a CAS pair, a queue round trip and often a thread
+                // wake-up), so it starts its next run here instead.
+                while (ProcessMailbox() && Dispatcher.NoOtherWorkWaiting)
+                {
+                    ProcessAllSystemMessages();
+                }
             }
         }
         finally
@@ -284,7 +292,8 @@ public sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
-    private void ProcessMailbox()
+    /// <summary>Processes user messages up to the throughput (or deadline); true if it stopped at that limit, so more may wait.</summary>
+    private bool ProcessMailbox()
     {
         var actor = Actor!;
         var left = Dispatcher.Throughput;
@@ -302,9 +311,11 @@ public sealed class Mailbox : IThreadPoolWorkItem
 
             if (--left <= 0 || (deadlineTicks > 0 && Stopwatch.GetTimestamp() >= deadline))
             {
-                break;
+                return true;
             }
         }
+
+        return false;
     }
 
     internal void ProcessAllSystemMessages()
