@@ -204,11 +204,12 @@ internal sealed class MpscQueue<T>
         /// <summary>Next position the consumer takes; written only by the consumer (and by the reset, while no one reads the ring).</summary>
         private PaddedLong _head;
 
-        /// <summary>Next position a producer claims; moved by CAS, plus <see cref="_freezeOffset"/> while frozen.</summary>
+        /// <summary>
+        /// Next position a producer claims; moved by CAS, plus <see cref="_freezeOffset"/> while frozen. Claims
+        /// never run more than a ring length ahead of the head, and the offset is two lengths, so the value alone
+        /// tells whether the ring is frozen (see <see cref="ClaimedAfter"/>): no separate flag to read out of step.
+        /// </summary>
         private PaddedLong _tail;
-
-        /// <summary>Set (before the tail is moved by the offset) when no more items may enter this ring.</summary>
-        private volatile bool _frozen;
 
         public Segment(int length)
         {
@@ -229,14 +230,14 @@ internal sealed class MpscQueue<T>
         /// <summary>The link of the free list while this segment is on it.</summary>
         public Segment? NextFree;
 
-        /// <summary>Claimed positions not yet taken by the consumer (negative or stale off the consumer's thread).</summary>
-        public long ClaimedNotTaken => RealTail() - Volatile.Read(ref _head.Value);
+        /// <summary>Claimed positions not yet taken by the consumer (exact on the consumer's thread, a snapshot elsewhere).</summary>
+        public long ClaimedNotTaken => ClaimedAfter(Volatile.Read(ref _head.Value));
 
-        private long RealTail()
+        /// <summary>Positions claimed at or after <paramref name="head"/>, with the freeze offset taken off when present.</summary>
+        private long ClaimedAfter(long head)
         {
-            // Tail first, then the flag: the flag is set before the tail moves, so a moved tail is never read with a clear flag.
-            var tail = Volatile.Read(ref _tail.Value);
-            return _frozen ? tail - _freezeOffset : tail;
+            var claimed = Volatile.Read(ref _tail.Value) - head;
+            return claimed > _slots.Length ? claimed - _freezeOffset : claimed;
         }
 
         public bool TryEnqueue(T item)
@@ -284,7 +285,7 @@ internal sealed class MpscQueue<T>
                     return true;
                 }
 
-                if (RealTail() - head <= 0)
+                if (ClaimedAfter(head) <= 0)
                 {
                     item = default!;
                     return false;
@@ -296,11 +297,7 @@ internal sealed class MpscQueue<T>
         }
 
         /// <summary>Stops further claims; called under this segment's lock by the producer that links the successor.</summary>
-        public void Freeze()
-        {
-            _frozen = true;
-            Interlocked.Add(ref _tail.Value, _freezeOffset);
-        }
+        public void Freeze() => Interlocked.Add(ref _tail.Value, _freezeOffset);
 
         /// <summary>
         /// Makes a drained ring reusable from the free list, still frozen. A producer that read this segment as the
@@ -323,13 +320,7 @@ internal sealed class MpscQueue<T>
         }
 
         /// <summary>Opens a reset segment for claims; called under the lock of the segment it will follow.</summary>
-        public void Unfreeze()
-        {
-            // Tail before flag: a reader that still sees the flag then computes a negative count, never a spurious one.
-            var start = Volatile.Read(ref _head.Value);
-            Volatile.Write(ref _tail.Value, start);
-            _frozen = false;
-        }
+        public void Unfreeze() => Volatile.Write(ref _tail.Value, Volatile.Read(ref _head.Value));
     }
 }
 
