@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ActorParallel.Actor;
 using ActorParallel.Cli.Bench.Scenarios;
 using ActorParallel.Routing;
@@ -34,24 +33,7 @@ public class FanOutBenchmarks
     public void Cleanup() => BenchmarkSystem.Terminate(_system);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Messages, Description = "Channel<T> fan-out")]
-    public void Channels()
-    {
-        var writers = new ChannelWriter<object>[PoolSize];
-        var consumers = new Task[PoolSize];
-        for (var i = 0; i < PoolSize; i++)
-        {
-            var channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            writers[i] = channel.Writer;
-            consumers[i] = Task.Run(() => Consume(channel.Reader, Messages / PoolSize));
-        }
-
-        for (var i = 0; i < Messages; i++)
-        {
-            writers[i % PoolSize].TryWrite(Msg.Instance);
-        }
-
-        BenchmarkSystem.Await(Task.WhenAll(consumers), "channel fan-out");
-    }
+    public void Channels() => BenchmarkSystem.Await(ChannelBaselines.FanOut(PoolSize, Messages), "channel fan-out");
 
     [Benchmark(OperationsPerInvoke = Messages, Description = "actors, round-robin pool")]
     public void Actors()
@@ -64,17 +46,5 @@ public class FanOutBenchmarks
         }
 
         BenchmarkSystem.Await(done, "actor fan-out");
-    }
-
-    private static async Task Consume(ChannelReader<object> reader, int expected)
-    {
-        var count = 0;
-        while (count < expected && await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (count < expected && reader.TryRead(out _))
-            {
-                count++;
-            }
-        }
     }
 }

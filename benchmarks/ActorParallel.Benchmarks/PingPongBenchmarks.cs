@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ActorParallel.Actor;
 using ActorParallel.Cli.Bench.Scenarios;
 using BenchmarkDotNet.Attributes;
@@ -29,20 +28,8 @@ public class PingPongBenchmarks
     public void Cleanup() => BenchmarkSystem.Terminate(_system);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = 2 * Pings, Description = "Channel<T> ping-pong")]
-    public void Channels()
-    {
-        var tasks = new Task[2 * Pairs];
-        for (var i = 0; i < Pairs; i++)
-        {
-            var options = new UnboundedChannelOptions { SingleReader = true, SingleWriter = true };
-            var toPong = Channel.CreateUnbounded<object>(options);
-            var toPing = Channel.CreateUnbounded<object>(options);
-            tasks[2 * i] = Task.Run(() => PongLoop(toPong.Reader, toPing.Writer));
-            tasks[(2 * i) + 1] = Task.Run(() => PingLoop(toPing.Reader, toPong.Writer, Pings / Pairs));
-        }
-
-        BenchmarkSystem.Await(Task.WhenAll(tasks), "channel ping-pong");
-    }
+    public void Channels() =>
+        BenchmarkSystem.Await(ChannelBaselines.PingPong(Pairs, Pings / Pairs, InFlight), "channel ping-pong");
 
     [Benchmark(OperationsPerInvoke = 2 * Pings, Description = "actors ping-pong")]
     public void Actors()
@@ -65,42 +52,6 @@ public class PingPongBenchmarks
         foreach (var actor in actors)
         {
             _system.Stop(actor);
-        }
-    }
-
-    private static async Task PingLoop(ChannelReader<object> inbox, ChannelWriter<object> pong, int total)
-    {
-        var sent = 0;
-        var received = 0;
-        for (; sent < InFlight; sent++)
-        {
-            pong.TryWrite(Msg.Instance);
-        }
-
-        while (received < total && await inbox.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (inbox.TryRead(out _))
-            {
-                received++;
-                if (sent < total)
-                {
-                    sent++;
-                    pong.TryWrite(Msg.Instance);
-                }
-            }
-        }
-
-        pong.Complete();
-    }
-
-    private static async Task PongLoop(ChannelReader<object> inbox, ChannelWriter<object> ping)
-    {
-        while (await inbox.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (inbox.TryRead(out var message))
-            {
-                ping.TryWrite(message);
-            }
         }
     }
 }

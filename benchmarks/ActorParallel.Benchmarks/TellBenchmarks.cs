@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ActorParallel.Actor;
 using ActorParallel.Cli.Bench.Scenarios;
 using BenchmarkDotNet.Attributes;
@@ -29,27 +28,7 @@ public class TellBenchmarks
     public void Cleanup() => BenchmarkSystem.Terminate(_system);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Tells, Description = "Channel<T> TryWrite")]
-    public void ChannelWrite()
-    {
-        var channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var consumer = Task.Run(async () =>
-        {
-            var received = 0;
-            while (received < Tells && await channel.Reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (channel.Reader.TryRead(out _))
-                {
-                    received++;
-                }
-            }
-        });
-        for (var i = 0; i < Tells; i++)
-        {
-            channel.Writer.TryWrite(Msg.Instance);
-        }
-
-        BenchmarkSystem.Await(consumer, "channel writes");
-    }
+    public void ChannelWrite() => BenchmarkSystem.Await(ChannelBaselines.Flood(Tells), "channel writes");
 
     [Benchmark(OperationsPerInvoke = Tells, Description = "Tell to a discarding actor")]
     public void Tell()

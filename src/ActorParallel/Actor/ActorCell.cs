@@ -80,11 +80,12 @@ public sealed partial class ActorCell : IUntypedActorContext
 
     internal void BindActor(ActorBase actor) => _actor = actor;
 
-    /// <summary>Processes one user message. Exceptions become supervision, never escape to the mailbox.</summary>
-    internal void Invoke(Envelope envelope)
+    /// <summary>
+    /// Processes one user message. Exceptions become supervision, never escape to the mailbox. The
+    /// mailbox run has already made this cell <see cref="Current"/> (once per run, not per message).
+    /// </summary>
+    internal void Invoke(in Envelope envelope)
     {
-        var previous = Current;
-        Current = this;
         _currentEnvelope = envelope;
         var message = envelope.Message;
         try
@@ -110,7 +111,6 @@ public sealed partial class ActorCell : IUntypedActorContext
         }
         finally
         {
-            Current = previous;
             if (_receiveTimeout is not null)
             {
                 CheckReceiveTimeout(message);

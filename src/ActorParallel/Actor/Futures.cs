@@ -19,7 +19,7 @@ public static class Futures
         self.Ask<T>(message, null, cancellationToken);
 
     public static Task<T> Ask<T>(this ICanTell self, object message, TimeSpan? timeout, CancellationToken cancellationToken) =>
-        self.Ask<T>(_ => message, timeout, cancellationToken);
+        AskCore<T>(self, null, message, timeout, cancellationToken);
 
     /// <summary>
     /// Sends the message built by <paramref name="messageFactory"/> (which gets the temporary reply
@@ -27,56 +27,40 @@ public static class Futures
     /// with its cause; no reply within the timeout faults it with <see cref="AskTimeoutException"/>;
     /// a reply that is not a <typeparamref name="T"/> faults it with <see cref="InvalidCastException"/>.
     /// </summary>
-    public static async Task<T> Ask<T>(this ICanTell self, Func<IActorRef, object> messageFactory, TimeSpan? timeout, CancellationToken cancellationToken)
+    public static Task<T> Ask<T>(this ICanTell self, Func<IActorRef, object> messageFactory, TimeSpan? timeout, CancellationToken cancellationToken) =>
+        messageFactory is null
+            ? Task.FromException<T>(new ArgumentNullException(nameof(messageFactory)))
+            : AskCore<T>(self, messageFactory, null, timeout, cancellationToken);
+
+    /// <summary>
+    /// The one Ask: no async state machine and no closure. The reply reference completes the task
+    /// itself (type check, failure, timeout and cancellation included) and releases its timer, so
+    /// the task returned is the promise's own. Argument errors fault the task, as they did when Ask was async.
+    /// </summary>
+    private static Task<T> AskCore<T>(ICanTell self, Func<IActorRef, object>? messageFactory, object? message, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(self);
-        ArgumentNullException.ThrowIfNull(messageFactory);
-        var provider = ResolveProvider(self) ?? throw new ArgumentException(
-            $"Unsupported recipient type for Ask: {self.GetType()}.", nameof(self));
-        var effectiveTimeout = timeout ?? provider.Settings.AskTimeout;
-        var promise = new PromiseActorRef(provider, provider.TempPath());
-        CancellationTokenSource? timer = null;
-        CancellationTokenRegistration registration = default;
-        if (effectiveTimeout != Timeout.InfiniteTimeSpan && effectiveTimeout >= TimeSpan.Zero)
+        if (self is null)
         {
-            timer = cancellationToken.CanBeCanceled
-                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-                : new CancellationTokenSource();
-            timer.CancelAfter(effectiveTimeout);
-            registration = timer.Token.Register(() =>
-            {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    promise.TrySetCanceled(cancellationToken);
-                }
-                else
-                {
-                    promise.TrySetException(new AskTimeoutException($"Timeout after {effectiveTimeout} while waiting for a reply from {Describe(self)}."));
-                }
-            });
-        }
-        else if (cancellationToken.CanBeCanceled)
-        {
-            registration = cancellationToken.Register(() => promise.TrySetCanceled(cancellationToken));
+            return Task.FromException<T>(new ArgumentNullException(nameof(self)));
         }
 
+        if (ResolveProvider(self) is not { } provider)
+        {
+            return Task.FromException<T>(new ArgumentException($"Unsupported recipient type for Ask: {self.GetType()}.", nameof(self)));
+        }
+
+        var promise = new PromiseActorRef<T>(provider, path: null, target: self);
+        promise.Arm(timeout ?? provider.Settings.AskTimeout, cancellationToken);
         try
         {
-            self.Tell(messageFactory(promise), promise);
-            var result = await promise.Result.ConfigureAwait(false);
-            return result switch
-            {
-                T typed => typed,
-                null when default(T) is null => default!,
-                _ => throw new InvalidCastException(
-                    $"Ask to {Describe(self)} expected a reply of type {typeof(T)} but received {result?.GetType()}: {result}"),
-            };
+            self.Tell(messageFactory is null ? message! : messageFactory(promise), promise);
         }
-        finally
+        catch (Exception cause)
         {
-            await registration.DisposeAsync().ConfigureAwait(false);
-            timer?.Dispose();
+            promise.TrySetException(cause);
         }
+
+        return promise.Task;
     }
 
     private static IActorRefProvider? ResolveProvider(ICanTell self) => self switch
@@ -85,6 +69,4 @@ public static class Futures
         ActorSelection { Anchor: IInternalActorRef anchor } when anchor is not Nobody => anchor.Provider,
         _ => ActorCell.Current?.SystemImpl.Provider,
     };
-
-    private static string Describe(ICanTell target) => target is IActorRef actorRef ? actorRef.Path.ToString() : target.ToString() ?? "?";
 }

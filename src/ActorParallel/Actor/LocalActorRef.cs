@@ -8,21 +8,30 @@ public sealed class LocalActorRef : ActorRefBase, IInternalActorRef
 {
     private readonly ActorPath _path;
 
+    /// <summary>
+    /// The mailbox, held here rather than reached through the cell: Tell then reads only this reference and
+    /// the mailbox, never the cell, whose current-message field the running actor writes for every message
+    /// (a cache line the sender would otherwise keep pulling back from the runner's core).
+    /// </summary>
+    private readonly Mailbox _mailbox;
+
     internal LocalActorRef(ActorSystemImpl system, Props props, MessageDispatcher dispatcher, Mailbox mailbox, IInternalActorRef supervisor, ActorPath path)
     {
         _path = path;
-        Cell = new ActorCell(system, this, props, dispatcher, supervisor, mailbox);
-        Cell.Init();
+        _mailbox = mailbox;
+        var cell = new ActorCell(system, this, props, dispatcher, supervisor, mailbox);
+        cell.Init();
     }
 
-    internal ActorCell Cell { get; }
+    /// <summary>The actor's cell (the mailbox's actor: set by the cell's constructor, never changed).</summary>
+    internal ActorCell Cell => _mailbox.Actor!;
 
     /// <summary>
     /// Set once, before the reference is published, when this actor is a router: Tell then routes
     /// non-management messages on the sender's thread instead of enqueuing them here (Akka's RoutedActorRef).
-    /// The function returns false for messages the router actor must handle itself.
+    /// A direct reference rather than a delegate, so the route is a plain call the JIT can inline.
     /// </summary>
-    internal Func<object, IActorRef, bool>? RouteOnTell { get; set; }
+    internal Routing.RoutedCell? Routed { get; set; }
 
     public override ActorPath Path => _path;
 
@@ -32,49 +41,48 @@ public sealed class LocalActorRef : ActorRefBase, IInternalActorRef
 
     public bool IsLocal => true;
 
-    public bool IsTerminated => Cell.Mailbox.IsClosed;
+    public bool IsTerminated => _mailbox.IsClosed;
 
     internal void Start() => Cell.Start();
 
     protected override void TellInternal(object message, IActorRef sender)
     {
-        if (RouteOnTell is { } route && route(message, sender))
+        if (Routed is { } routed && routed.TryRoute(message, sender))
         {
             return;
         }
 
-        var system = Cell.SystemImpl;
-        if (system.SerializeAllMessages)
+        var mailbox = _mailbox;
+        if (mailbox.SerializeMessages)
         {
-            message = system.Serialization.RoundTrip(message, this, sender);
+            message = Cell.SystemImpl.Serialization.RoundTrip(message, this, sender);
             if (message is null)
             {
                 return;
             }
         }
 
-        var mailbox = Cell.Mailbox;
         mailbox.Enqueue(this, new Envelope(message, sender));
         if (mailbox.IsClosed)
         {
             // We raced with the actor's stop: its final drain may have run before our enqueue.
-            mailbox.MessageQueue.CleanUp(this, system.DeadLetterQueue);
+            mailbox.MessageQueue.CleanUp(this, Cell.SystemImpl.DeadLetterQueue);
             return;
         }
 
         if (!mailbox.IsScheduled)
         {
-            Cell.Dispatcher.RegisterForExecution(mailbox, hasMessageHint: true, hasSystemMessageHint: false);
+            mailbox.Dispatcher.RegisterForExecution(mailbox, hasMessageHint: true, hasSystemMessageHint: false);
         }
     }
 
     public void SendSystemMessage(ISystemMessage message)
     {
         var systemMessage = (SystemMessage)message;
-        var mailbox = Cell.Mailbox;
+        var mailbox = _mailbox;
         if (mailbox.SystemEnqueue(systemMessage))
         {
-            Cell.Dispatcher.RegisterForExecution(mailbox, hasMessageHint: false, hasSystemMessageHint: true);
+            mailbox.Dispatcher.RegisterForExecution(mailbox, hasMessageHint: false, hasSystemMessageHint: true);
         }
         else
         {

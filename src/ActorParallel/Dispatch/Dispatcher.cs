@@ -8,6 +8,9 @@ public sealed class Dispatcher : MessageDispatcher
     {
     }
 
+    /// <summary>Nothing queued anywhere in the .NET thread pool (global and per-thread queues).</summary>
+    internal override bool NoOtherWorkWaiting => ThreadPool.PendingWorkItemCount == 0;
+
     protected internal override void ExecuteMailbox(Mailbox mailbox) =>
         ThreadPool.UnsafeQueueUserWorkItem(mailbox, preferLocal: false);
 }

@@ -42,10 +42,17 @@ public sealed class Mailbox : IThreadPoolWorkItem
 
     internal MessageDispatcher Dispatcher { get; private set; } = null!;
 
+    /// <summary>
+    /// The system's <c>serialize-messages</c> flag, copied here so that Tell needs only the mailbox (it fits
+    /// in this object's alignment padding, so it costs no memory).
+    /// </summary>
+    internal bool SerializeMessages { get; private set; }
+
     internal void SetActor(ActorCell cell, MessageDispatcher dispatcher)
     {
         Actor = cell;
         Dispatcher = dispatcher;
+        SerializeMessages = cell.SystemImpl.SerializeAllMessages;
     }
 
     public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
@@ -250,19 +257,34 @@ public sealed class Mailbox : IThreadPoolWorkItem
 
     void IThreadPoolWorkItem.Execute() => Run();
 
-    /// <summary>The run loop; exactly one thread runs it at a time, guaranteed by the scheduled bit.</summary>
+    /// <summary>
+    /// The run loop; exactly one thread runs it at a time, guaranteed by the scheduled bit. The actor is
+    /// this thread's current cell for the whole run (set once here, not per message), and the previous
+    /// one is restored afterwards because a calling-thread dispatcher runs mailboxes inside other runs.
+    /// </summary>
     internal void Run()
     {
+        var previous = ActorCell.Current;
+        ActorCell.Current = Actor;
         try
         {
             if (!IsClosed)
             {
                 ProcessAllSystemMessages();
-                ProcessMailbox();
+
+                // A run that used up its throughput yields its thread so other actors get their turn; when no
+                // other work is waiting for the executor, yielding would only put this mailbox back in the
+                // queue to be taken straight out again (a CAS pair, a queue round trip and often a thread
+                // wake-up), so it starts its next run here instead.
+                while (ProcessMailbox() && Dispatcher.NoOtherWorkWaiting)
+                {
+                    ProcessAllSystemMessages();
+                }
             }
         }
         finally
         {
+            ActorCell.Current = previous;
             SetAsIdle();
             // A sender that enqueued while we were running saw the scheduled bit and did not schedule;
             // this re-check, after clearing the bit, makes sure its message is not stranded.
@@ -270,15 +292,18 @@ public sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
-    private void ProcessMailbox()
+    /// <summary>Processes user messages up to the throughput (or deadline); true if it stopped at that limit, so more may wait.</summary>
+    private bool ProcessMailbox()
     {
         var actor = Actor!;
         var left = Dispatcher.Throughput;
         var deadlineTicks = Dispatcher.ThroughputDeadlineTicks;
         var deadline = deadlineTicks > 0 ? Stopwatch.GetTimestamp() + deadlineTicks : long.MaxValue;
-        while (Volatile.Read(ref _status) < SuspendUnit && TryDequeue(out var envelope))
+        // Only while neither suspended nor closed: after the close, senders that raced with it drain the
+        // queue to dead letters themselves, and the queue has a single consumer.
+        while (Volatile.Read(ref _status) == ScheduledBit && TryDequeue(out var envelope))
         {
-            actor.Invoke(envelope);
+            actor.Invoke(in envelope);
             if (Volatile.Read(ref _systemHead) is not null)
             {
                 ProcessAllSystemMessages();
@@ -286,9 +311,11 @@ public sealed class Mailbox : IThreadPoolWorkItem
 
             if (--left <= 0 || (deadlineTicks > 0 && Stopwatch.GetTimestamp() >= deadline))
             {
-                break;
+                return true;
             }
         }
+
+        return false;
     }
 
     internal void ProcessAllSystemMessages()

@@ -49,6 +49,13 @@ public abstract class MessageDispatcher
         }
     }
 
+    /// <summary>
+    /// Whether nothing else is queued for this dispatcher's threads, so a mailbox that used up its
+    /// throughput may start its next run at once instead of going back through the queue (the turn it
+    /// yields would come straight back to it). False by default: always yield.
+    /// </summary>
+    internal virtual bool NoOtherWorkWaiting => false;
+
     /// <summary>Runs the mailbox on one of this dispatcher's threads.</summary>
     protected internal abstract void ExecuteMailbox(Mailbox mailbox);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ActorParallel.Actor;
 
 namespace ActorParallel.Routing;
@@ -10,8 +11,24 @@ namespace ActorParallel.Routing;
 /// </summary>
 internal sealed class RoutedCell
 {
-    /// <summary>The current router; replaced whole by the router actor, read by any sender.</summary>
+    /// <summary>The current router; replaced whole (through <see cref="SetRouter"/>) by the router actor, read by any sender.</summary>
     private volatile Router _router;
+
+    /// <summary>
+    /// The direct route for the common case, a plain <see cref="Router"/> with round-robin logic over local
+    /// routees; null otherwise. Rebuilt with every new router; a sender uses it only if it belongs to the
+    /// router it read, so a stale one is never used.
+    /// </summary>
+    private volatile RoundRobinRoute? _roundRobin;
+
+    /// <summary>True when the config uses the default <see cref="RouterConfig.IsManagementMessage"/>, which depends only on the type.</summary>
+    private readonly bool _managementByType;
+
+    /// <summary>
+    /// The type of the last message found to be neither management nor a <see cref="RouterEnvelope"/> (with the
+    /// default check): a repeated type skips the casts. Written by any sender; a reference, so never torn.
+    /// </summary>
+    private Type? _plainType;
 
     /// <summary>Routed messages so far (the resizer's clock); incremented by senders.</summary>
     private long _resizeCounter;
@@ -25,8 +42,9 @@ internal sealed class RoutedCell
         Config = config;
         Self = self;
         RouteeProps = routeeProps;
-        _router = config.CreateRouter(system);
+        SetRouter(config.CreateRouter(system));
         Resizer = (config as Pool)?.Resizer;
+        _managementByType = config.GetType().GetMethod(nameof(RouterConfig.IsManagementMessage), [typeof(object)])?.DeclaringType == typeof(RouterConfig);
     }
 
     public ActorSystemImpl System { get; }
@@ -69,7 +87,7 @@ internal sealed class RoutedCell
                 break;
         }
 
-        self.RouteOnTell = routed.TryRoute;
+        self.Routed = routed;
         return self;
     }
 
@@ -79,7 +97,23 @@ internal sealed class RoutedCell
     /// </summary>
     public bool TryRoute(object message, IActorRef sender)
     {
-        if (Config.IsManagementMessage(message) || Self.IsTerminated)
+        var type = message.GetType();
+        var plain = ReferenceEquals(type, _plainType);
+        if (!plain)
+        {
+            if (Config.IsManagementMessage(message))
+            {
+                return false;
+            }
+
+            if (_managementByType && message is not RouterEnvelope)
+            {
+                _plainType = type;
+                plain = true;
+            }
+        }
+
+        if (Self.IsTerminated)
         {
             return false;
         }
@@ -91,8 +125,25 @@ internal sealed class RoutedCell
             Self.Tell(Routing.Resize.Instance, Self);
         }
 
-        _router.Route(message, sender);
+        var router = _router;
+        if (plain && _roundRobin is { } direct && ReferenceEquals(direct.Router, router))
+        {
+            direct.Send(message, sender);
+        }
+        else
+        {
+            router.Route(message, sender);
+        }
+
         return true;
+    }
+
+    /// <summary>Publishes a new router and the direct route that goes with it.</summary>
+    [MemberNotNull(nameof(_router))]
+    private void SetRouter(Router router)
+    {
+        _roundRobin = RoundRobinRoute.For(router);
+        _router = router;
     }
 
     /// <summary>Creates <paramref name="count"/> pool routees as children of the router.</summary>
@@ -113,7 +164,7 @@ internal sealed class RoutedCell
     {
         if (routees.Length > 0)
         {
-            _router = _router.WithRoutees([.. _router.RouteeArray, .. routees]);
+            SetRouter(_router.WithRoutees([.. _router.RouteeArray, .. routees]));
         }
     }
 
@@ -130,7 +181,7 @@ internal sealed class RoutedCell
             }
         }
 
-        _router = current;
+        SetRouter(current);
     }
 
     public bool IsChild(IActorRef actor) => Self.Cell.GetSingleChild(actor.Path.Name) is { } child && child.Equals(actor);
@@ -164,6 +215,39 @@ internal sealed class RoutedCell
         finally
         {
             Volatile.Write(ref _resizeInProgress, 0);
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="Router.Route"/> does for a plain message when a plain router's logic is round-robin
+    /// and every routee is a local actor, without the chain of virtual and interface calls: same counter,
+    /// same routee, same Tell.
+    /// </summary>
+    private sealed class RoundRobinRoute(Router router, RoundRobinRoutingLogic logic, LocalActorRef[] routees)
+    {
+        public Router Router => router;
+
+        public void Send(object message, IActorRef sender) => routees[logic.NextIndex(routees.Length)].Tell(message, sender);
+
+        public static RoundRobinRoute? For(Router router)
+        {
+            if (router.GetType() != typeof(Router) || router.RoutingLogic is not RoundRobinRoutingLogic logic || router.RouteeArray.Length == 0)
+            {
+                return null;
+            }
+
+            var routees = new LocalActorRef[router.RouteeArray.Length];
+            for (var i = 0; i < routees.Length; i++)
+            {
+                if (router.RouteeArray[i] is not ActorRefRoutee { Actor: LocalActorRef local })
+                {
+                    return null;
+                }
+
+                routees[i] = local;
+            }
+
+            return new RoundRobinRoute(router, logic, routees);
         }
     }
 

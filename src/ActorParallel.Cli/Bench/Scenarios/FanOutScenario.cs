@@ -30,7 +30,8 @@ public sealed class FanOutScenario : IBenchScenario
             {
                 var actors = Measure.Median(sizes.Warmups, sizes.Repeats, () => Measure.Rate(total, () => RunActors(system, size, total)));
                 var channels = Measure.Median(sizes.Warmups, sizes.Repeats, () => Measure.Rate(total, () => RunChannels(size, total)));
-                progress.Report($"  pool of {size}: {Format.Si(actors)} msg/s, channels {Format.Si(channels)} msg/s");
+                var workItems = WorkItemsPerMessage(total, () => RunActors(system, size, total));
+                progress.Report($"  pool of {size}: {Format.Si(actors)} msg/s, channels {Format.Si(channels)} msg/s; {Format.Fixed(workItems * 1000)} thread-pool work items per 1000 messages");
                 figures.Add(new BenchFigure(Id, $"fan-out, round-robin pool of {size}", "msg/s", actors, Better.Higher,
                     channels, "Channel<T> fan-out", AkkaReference.FanOutLow, AkkaReference.FanOutGoal));
             }
@@ -41,6 +42,18 @@ public sealed class FanOutScenario : IBenchScenario
         }
 
         return figures;
+    }
+
+    /// <summary>
+    /// Thread-pool work items run per message: how often a routee's mailbox was scheduled (a drained mailbox
+    /// goes idle and is scheduled again; a full run of <c>throughput</c> messages may yield). Load-independent
+    /// enough to compare builds where the rate is too noisy to.
+    /// </summary>
+    private static double WorkItemsPerMessage(int total, Action run)
+    {
+        var before = ThreadPool.CompletedWorkItemCount;
+        run();
+        return (ThreadPool.CompletedWorkItemCount - before) / (double)total;
     }
 
     /// <summary>A RoundRobinPool router (it routes on the sender's thread): each routee gets exactly total / size.</summary>
@@ -57,34 +70,5 @@ public sealed class FanOutScenario : IBenchScenario
         system.Stop(pool);
     }
 
-    private static void RunChannels(int size, int total)
-    {
-        var writers = new ChannelWriter<object>[size];
-        var consumers = new Task[size];
-        for (var i = 0; i < size; i++)
-        {
-            var channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            writers[i] = channel.Writer;
-            consumers[i] = Task.Run(() => Consume(channel.Reader, total / size));
-        }
-
-        for (var i = 0; i < total; i++)
-        {
-            writers[i % size].TryWrite(Msg.Instance);
-        }
-
-        Measure.Await(Task.WhenAll(consumers), "fan-out on channels");
-    }
-
-    private static async Task Consume(ChannelReader<object> reader, int expected)
-    {
-        var count = 0;
-        while (count < expected && await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (count < expected && reader.TryRead(out _))
-            {
-                count++;
-            }
-        }
-    }
+    private static void RunChannels(int size, int total) => Measure.Await(ChannelBaselines.FanOut(size, total), "fan-out on channels");
 }

@@ -1,12 +1,11 @@
-using System.Threading.Channels;
 using ActorParallel.Actor;
 
 namespace ActorParallel.Cli.Bench.Scenarios;
 
 /// <summary>
 /// Ping-pong with 1, 2, 4 and 8 pairs, each pair keeping a window of messages in flight. Baseline:
-/// the same exchange between two tasks over a pair of unbounded <see cref="Channel{T}"/>s, on the
-/// same thread pool. One message is one delivery (a ping or a pong).
+/// the same exchange between two tasks over a pair of unbounded channels (<see cref="ChannelBaselines"/>),
+/// on the same thread pool. One message is one delivery (a ping or a pong).
 /// </summary>
 public sealed class PingPongScenario : IBenchScenario
 {
@@ -66,54 +65,6 @@ public sealed class PingPongScenario : IBenchScenario
         }
     }
 
-    internal static void RunChannels(int pairs, int total, int inFlight)
-    {
-        var tasks = new Task[2 * pairs];
-        for (var i = 0; i < pairs; i++)
-        {
-            var options = new UnboundedChannelOptions { SingleReader = true, SingleWriter = true };
-            var toPong = Channel.CreateUnbounded<object>(options);
-            var toPing = Channel.CreateUnbounded<object>(options);
-            tasks[2 * i] = Task.Run(() => PongLoop(toPong.Reader, toPing.Writer));
-            tasks[(2 * i) + 1] = Task.Run(() => PingLoop(toPing.Reader, toPong.Writer, total, inFlight));
-        }
-
-        Measure.Await(Task.WhenAll(tasks), "ping-pong on channels");
-    }
-
-    private static async Task PingLoop(ChannelReader<object> inbox, ChannelWriter<object> pong, int total, int inFlight)
-    {
-        var sent = 0;
-        var received = 0;
-        for (; sent < Math.Min(inFlight, total); sent++)
-        {
-            pong.TryWrite(Msg.Instance);
-        }
-
-        while (received < total && await inbox.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (inbox.TryRead(out _))
-            {
-                received++;
-                if (sent < total)
-                {
-                    sent++;
-                    pong.TryWrite(Msg.Instance);
-                }
-            }
-        }
-
-        pong.Complete();
-    }
-
-    private static async Task PongLoop(ChannelReader<object> inbox, ChannelWriter<object> ping)
-    {
-        while (await inbox.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (inbox.TryRead(out var message))
-            {
-                ping.TryWrite(message);
-            }
-        }
-    }
+    internal static void RunChannels(int pairs, int total, int inFlight) =>
+        Measure.Await(ChannelBaselines.PingPong(pairs, total, inFlight), "ping-pong on channels");
 }

@@ -76,25 +76,5 @@ public sealed class TellAllocationScenario : IBenchScenario
         return bytes;
     }
 
-    private static void ChannelWrites(int count)
-    {
-        var channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var consumer = Task.Run(async () =>
-        {
-            var received = 0;
-            while (received < count && await channel.Reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (channel.Reader.TryRead(out _))
-                {
-                    received++;
-                }
-            }
-        });
-        for (var i = 0; i < count; i++)
-        {
-            channel.Writer.TryWrite(Msg.Instance);
-        }
-
-        Measure.Await(consumer, "channel writes");
-    }
+    private static void ChannelWrites(int count) => Measure.Await(ChannelBaselines.Flood(count), "channel writes");
 }
