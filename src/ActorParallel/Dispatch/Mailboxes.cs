@@ -48,6 +48,12 @@ public sealed class Mailboxes
 
     private MailboxType FromTypeName(string where, string typeName, Config config)
     {
+        // The reference config's default: built directly, so system start-up loads no type by name (cold-start cost).
+        if (string.Equals(typeName, "ActorParallel.Dispatch.UnboundedMailbox, ActorParallel", StringComparison.Ordinal))
+        {
+            return new UnboundedMailbox(_system.Settings, config);
+        }
+
         var type = ResolveType(typeName) ?? throw new ConfigurationException(
             $"'{where}.mailbox-type = {typeName}': no such type. Use ActorParallel.Dispatch.UnboundedMailbox, BoundedMailbox, " +
             "or an assembly-qualified MailboxType subclass with a (Settings, Config) constructor.");
