@@ -52,6 +52,7 @@ public sealed class SupervisorActor : JobActor
         Receive<TaskDone>(Done);
         Receive<TaskAttemptFailed>(Failed);
         Receive<Reduced>(ReducerDone);
+        Receive<ReduceFailed>(f => Fail($"{_workload.Name}: reducing partition {f.Partition} of {_partitions} failed: {f.Error}"));
     }
 
     protected override string Progress => $"{_ledger?.Completed ?? 0} of {_ledger?.Total ?? 0} tasks were done";
