@@ -11,9 +11,12 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// Runs the parallel part of a job on actors. Each job gets its own <see cref="ActorSystem"/> whose
 /// worker dispatcher is a ForkJoinDispatcher with exactly W threads, so W really is the number of
 /// threads computing; the supervisor and the metrics actor run on the default dispatcher. The system
-/// is terminated when the job ends, which also stops its threads.
+/// is terminated when the job ends, which also stops its threads. The job clock starts when the supervisor
+/// gets <see cref="StartJob"/>: after the system, its W threads and the supervisor exist, and, with
+/// <paramref name="quiesce"/>, after the process has come to rest (<see cref="Quiesce"/>), so that the
+/// recompilation of the set-up code does not run on the job's cores.
 /// </summary>
-public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<MetricsSnapshot>? progress = null) : IJobEngine
+public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<MetricsSnapshot>? progress = null, bool quiesce = false) : IJobEngine
 {
     /// <summary>The dispatcher id the workers (and peers) run on.</summary>
     public const string WorkerDispatcherId = "actorparallel.simulation.worker-dispatcher";
@@ -52,6 +55,11 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
             };
             var supervisor = system.ActorOf(props, "supervisor");
             using var cancel = cancellationToken.Register(() => supervisor.Tell(CancelJob.Instance, ActorRefs.NoSender));
+
+            // The W threads start here, not inside the job.
+            system.Dispatchers.Lookup(WorkerDispatcherId);
+            if (quiesce)
+                await Quiesce.BeforeTimedRunAsync(cancellationToken).ConfigureAwait(false);
 
             // The supervisor enforces job-timeout itself and answers; the Ask timeout is only a backstop.
             var outcome = await supervisor.Ask<JobOutcome>(StartJob.Instance, request.Timeout + TimeSpan.FromSeconds(10)).ConfigureAwait(false);
