@@ -10,15 +10,13 @@ namespace ActorParallel.Cli.Bench.Scenarios;
 /// Monte Carlo pi with the simulation lab's kernel (<see cref="PiWorkload"/>): a master hands tasks
 /// to 1 and 2 workers pinned on a ForkJoinDispatcher with exactly that many threads, pulling the
 /// next task as each result arrives. Baselines: the plain serial loop and the lab's TPL version
-/// with 2 threads. Every answer is checked against the serial one. All three run the kernel's optimised
-/// (tier-1) code, and each starts from a quiet process (see <see cref="Quiesce"/>).
+/// with 2 threads. Every answer is checked against the serial one. All three run the same optimised kernel
+/// (it is compiled fully optimised on first call, see <see cref="PiWorkload"/>), and each starts from a
+/// quiet process (see <see cref="Quiesce"/>).
 /// </summary>
 public sealed class PiScenario : IBenchScenario
 {
     private const string WorkerDispatcherId = "bench-pi-workers";
-
-    /// <summary>Calls of the kernel per warm-up round, past the JIT's 30-call threshold; three rounds reach tier 1 through the instrumented tier.</summary>
-    private const int KernelWarmUpTasks = 40;
 
     public string Id => "pi";
 
@@ -30,7 +28,6 @@ public sealed class PiScenario : IBenchScenario
         ITaskFarmWorkload farm = workload;
         var parameters = new WorkloadParameters(sizes.PiSamples, sizes.PiTasks);
         var expected = workload.RunSerial(parameters);
-        WarmKernel(farm, parameters);
 
         Quiesce.BeforeTimedRunAsync().GetAwaiter().GetResult();
         var serialMs = Measure.Median(sizes.Warmups, sizes.Repeats, () => Measure.Milliseconds(() => workload.RunSerial(parameters)));
@@ -49,23 +46,6 @@ public sealed class PiScenario : IBenchScenario
             new BenchFigure(Id, "pi speedup, 1 to 2 workers on actors", "x", oneMs / twoMs, Better.Higher,
                 AkkaReference: AkkaReference.PiSpeedup),
         ];
-    }
-
-    /// <summary>
-    /// The serial loop calls the task kernel (<see cref="PiWorkload"/>'s Execute) once per run, so unwarmed it runs
-    /// the JIT's on-stack-replaced first code, while the workers, calling it 400 times per run, get it recompiled
-    /// optimised: ~3% apart in CPU time per sample here, in the actors' favour. Running a few dozen tasks and
-    /// letting the JIT finish first gives the serial loop the same code the workers run.
-    /// </summary>
-    private static void WarmKernel(ITaskFarmWorkload farm, WorkloadParameters parameters)
-    {
-        var tasks = farm.Split(parameters with { Size = parameters.Size / 10 });
-        for (var round = 0; round < 3; round++)
-        {
-            foreach (var task in tasks.Take(KernelWarmUpTasks))
-                farm.Execute(task);
-            Quiesce.BeforeTimedRunAsync().GetAwaiter().GetResult();
-        }
     }
 
     private static double OnActors(ITaskFarmWorkload farm, WorkloadParameters parameters, object expected, int workers, BenchSizes sizes)
