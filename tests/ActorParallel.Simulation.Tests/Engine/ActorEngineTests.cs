@@ -32,6 +32,18 @@ public sealed class ActorEngineTests : EngineTests
     }
 
     [Fact]
+    public async Task A_quiesced_job_warms_up_apart_and_reports_only_its_own_tasks()
+    {
+        var workload = WorkloadRegistry.Default.Get("pi");
+        var p = Small("pi");
+        var run = await new ActorEngine(quiesce: true).RunAsync(workload, new JobRequest("pi", p, 2));
+        Assert.True(workload.Check(workload.RunSerial(p), run.Answer).Passed);
+        Assert.Equal(p.Tasks, run.Metrics.TasksCompleted);
+        Assert.Equal(p.Tasks, run.Metrics.Dispatches);
+        Assert.Equal(2 * p.Tasks, run.Metrics.Messages);
+    }
+
+    [Fact]
     public async Task A_reducer_that_throws_fails_the_job_at_once_naming_the_partition()
     {
         var workload = new ReduceThrowsOn(partition: 5);
