@@ -12,9 +12,10 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// worker dispatcher is a ForkJoinDispatcher with exactly W threads, so W really is the number of
 /// threads computing; the supervisor and the metrics actor run on the default dispatcher. The system
 /// is terminated when the job ends, which also stops its threads. The job clock starts when the supervisor
-/// gets <see cref="StartJob"/>: after the system, its W threads and the supervisor exist, and, with
-/// <paramref name="quiesce"/>, after the process has come to rest (<see cref="Quiesce"/>), so that the
-/// recompilation of the set-up code does not run on the job's cores.
+/// gets <see cref="StartJob"/>: after the system, its W threads and the supervisor exist. With
+/// <paramref name="quiesce"/> (the lab's timed runs) also after a warm-up job of empty tasks on the same system
+/// and after the process has come to rest (<see cref="Quiesce"/>), so that neither compiling the message path
+/// nor recompiling the set-up code runs on the job's cores.
 /// </summary>
 public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<MetricsSnapshot>? progress = null, bool quiesce = false) : IJobEngine
 {
