@@ -76,34 +76,104 @@ public sealed class InlineEngine : IJobEngine
         return farm.Combine(request.Parameters, ledger.Results());
     }
 
-    /// <summary>Peers count as tasks: each peer's busy time (its Start and Receive calls) is reported as one completed task.</summary>
+    /// <summary>
+    /// Peers count as tasks: each peer's busy time (its Start and Receive calls) is reported as one completed task.
+    /// Faults follow the actor engine's recovery protocol (see <see cref="Actors.PeerActor"/>), one message at a time:
+    /// a handler that completes a step that <see cref="FaultInjection"/> selects fails, its output is dropped, the
+    /// peer is restored from its last checkpoint and the messages since are delivered again; after
+    /// <c>task-retries</c> failures at the same step the job fails naming the peer and the step.
+    /// </summary>
     private static object RunPeers(IPeerWorkload workload, JobRequest request, MetricsAggregator metrics, Stopwatch clock, CancellationToken ct)
     {
-        var peers = workload.CreatePeers(request.Parameters);
-        metrics.Apply(new JobStarted(clock.Elapsed, workload.Name, request.Workers, peers.Count));
-        var busy = new TimeSpan[peers.Count];
+        var peers = workload.CreatePeers(request.Parameters).Select(p => new PeerHost(p)).ToArray();
+        metrics.Apply(new JobStarted(clock.Elapsed, workload.Name, request.Workers, peers.Length));
         var queue = new Queue<PeerMessage>();
-        foreach (var peer in peers)
+        foreach (var host in peers)
         {
-            metrics.Apply(new TaskDispatched(clock.Elapsed, peer.Id, peer.Id % request.Workers));
-            var started = clock.Elapsed;
-            foreach (var m in peer.Start())
-                queue.Enqueue(m);
-            busy[peer.Id] += clock.Elapsed - started;
+            metrics.Apply(new TaskDispatched(clock.Elapsed, host.Id, host.Id % request.Workers));
+            Run(host, null);
         }
 
         while (queue.TryDequeue(out var message))
         {
             ct.ThrowIfCancellationRequested();
             metrics.Apply(new MessageSent(clock.Elapsed, workload.EstimateBytes(message)));
-            var started = clock.Elapsed;
-            foreach (var reply in peers[message.To].Receive(message))
-                queue.Enqueue(reply);
-            busy[message.To] += clock.Elapsed - started;
+            Run(peers[message.To], message);
         }
 
-        foreach (var peer in peers)
-            metrics.Apply(new TaskCompleted(clock.Elapsed, peer.Id, peer.Id % request.Workers, busy[peer.Id]));
-        return workload.Assemble(request.Parameters, [.. peers.Select(p => p.Result())]);
+        foreach (var host in peers)
+            metrics.Apply(new TaskCompleted(clock.Elapsed, host.Id, host.Id % request.Workers, host.Busy));
+        return workload.Assemble(request.Parameters, [.. peers.Select(h => h.Peer.Result())]);
+
+        // Start (message null) or deliver one message; on an injected fault, restore and deliver the log again.
+        void Run(PeerHost host, PeerMessage? message)
+        {
+            if (message is not null)
+                host.Since.Add(message);
+            var before = host.Peer.CompletedSteps;
+            var started = clock.Elapsed;
+            var outgoing = message is null ? host.Peer.Start() : host.Peer.Receive(message);
+            host.Busy += clock.Elapsed - started;
+            for (var step = before + 1; step <= host.Peer.CompletedSteps; step++)
+            {
+                var failures = host.Failures.GetValueOrDefault(step);
+                if (request.Faults?.ShouldFail(step, failures) != true)
+                    continue;
+                var error = $"injected fault: peer {host.Id} at step {step}, attempt {failures + 1}";
+                metrics.Apply(new TaskFailed(clock.Elapsed, host.Id, host.Id % request.Workers, error));
+                host.Failures[step] = ++failures;
+                if (failures > request.TaskRetries)
+                    throw new JobFailedException($"{workload.Name}: peer {host.Id} failed at step {step} {failures} times (task-retries = {request.TaskRetries}); last error: {error}");
+                Recover(host);
+                return;
+            }
+
+            foreach (var m in outgoing)
+                queue.Enqueue(m);
+            if (message is null)
+                host.Started = true;
+            if (message is null || host.Peer.CompletedSteps > before)
+                host.SaveCheckpoint();
+        }
+
+        void Recover(PeerHost host)
+        {
+            var replay = host.Since.ToArray();
+            host.Restore(workload);
+            if (!host.Started)
+                Run(host, null);
+            foreach (var m in replay)
+                Run(host, m);
+        }
+    }
+
+    /// <summary>One peer with what recovery needs: its last checkpoint, whether Start had run by then, and the messages since.</summary>
+    private sealed class PeerHost(IPeer peer)
+    {
+        private object _checkpoint = peer.Checkpoint();
+
+        public IPeer Peer { get; private set; } = peer;
+
+        public int Id { get; } = peer.Id;
+
+        public bool Started { get; set; }
+
+        public List<PeerMessage> Since { get; } = [];
+
+        public Dictionary<int, int> Failures { get; } = [];
+
+        public TimeSpan Busy { get; set; }
+
+        public void SaveCheckpoint()
+        {
+            _checkpoint = Peer.Checkpoint();
+            Since.Clear();
+        }
+
+        public void Restore(IPeerWorkload workload)
+        {
+            Peer = workload.Restore(_checkpoint);
+            Since.Clear();
+        }
     }
 }

@@ -9,8 +9,10 @@ namespace ActorParallel.Simulation.Engine;
 /// Runs a job the way the lab reports it: the serial reference (T_serial and the expected answer), the
 /// engine with W workers, and the TPL version with the same W, then checks both answers against the
 /// serial one. Serial results are cached per (workload, parameters), so sweep repeats do not rerun them.
+/// With <paramref name="quiesce"/>, the process is brought to rest (<see cref="Quiesce"/>) before each timed
+/// serial and TPL run; the engine does the same before its own clock starts (see <see cref="Actors.ActorEngine"/>).
 /// </summary>
-public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine) : IJobRunner
+public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool quiesce = false) : IJobRunner
 {
     // Serial answers and times by "workload|parameters"; only this runner's callers touch it, one job at a time.
     private readonly Dictionary<string, (object Answer, TimeSpan Time)> _serial = [];
@@ -31,6 +33,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine) : IJ
             var first = watch.Elapsed;
             if (request.MeasureSerial)
             {
+                await SettleAsync(cancellationToken).ConfigureAwait(false);
                 watch.Restart();
                 workload.RunSerial(request.Parameters, cancellationToken);
                 first = first < watch.Elapsed ? first : watch.Elapsed;
@@ -45,6 +48,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine) : IJ
         TimeSpan? tpl = null;
         if (request.MeasureTpl)
         {
+            await SettleAsync(cancellationToken).ConfigureAwait(false);
             var watch = Stopwatch.StartNew();
             var tplAnswer = workload.RunTpl(request.Parameters, request.Workers, cancellationToken);
             tpl = watch.Elapsed;
@@ -70,4 +74,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine) : IJ
             Result = run.Answer,
         };
     }
+
+    private Task SettleAsync(CancellationToken cancellationToken) =>
+        quiesce ? Quiesce.BeforeTimedRunAsync(cancellationToken) : Task.CompletedTask;
 }

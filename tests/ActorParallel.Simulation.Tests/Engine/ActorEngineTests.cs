@@ -32,6 +32,27 @@ public sealed class ActorEngineTests : EngineTests
     }
 
     [Fact]
+    public async Task A_quiesced_job_warms_up_apart_and_reports_only_its_own_tasks()
+    {
+        var workload = WorkloadRegistry.Default.Get("pi");
+        var p = Small("pi");
+        var run = await new ActorEngine(quiesce: true).RunAsync(workload, new JobRequest("pi", p, 2));
+        Assert.True(workload.Check(workload.RunSerial(p), run.Answer).Passed);
+        Assert.Equal(p.Tasks, run.Metrics.TasksCompleted);
+        Assert.Equal(p.Tasks, run.Metrics.Dispatches);
+        Assert.Equal(2 * p.Tasks, run.Metrics.Messages);
+    }
+
+    [Fact]
+    public async Task A_reducer_that_throws_fails_the_job_at_once_naming_the_partition()
+    {
+        var workload = new ReduceThrowsOn(partition: 5);
+        var request = new JobRequest("wordcount", Small("wordcount"), 2) { Timeout = TimeSpan.FromMinutes(5) };
+        var e = await Assert.ThrowsAsync<JobFailedException>(() => CreateEngine().RunAsync(workload, request)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Matches(@"^wordcount: reducing partition 5 of 48 failed: reducing its 7 parts threw InvalidOperationException: partition 5 is cursed$", e.Message);
+    }
+
+    [Fact]
     public async Task A_cancelled_job_stops()
     {
         using var cts = new CancellationTokenSource();
@@ -77,6 +98,59 @@ public sealed class ActorEngineTests : EngineTests
             Assert.NotEmpty(snapshots);
             Assert.All(snapshots, s => Assert.Equal(6, s.TasksTotal));
         }
+    }
+
+    /// <summary>Wordcount whose reduce throws on one partition.</summary>
+    private sealed class ReduceThrowsOn(int partition) : IShuffleWorkload
+    {
+        private readonly IShuffleWorkload _wordcount = (IShuffleWorkload)WorkloadRegistry.Default.Get("wordcount");
+
+        public string Name => _wordcount.Name;
+
+        public string Description => _wordcount.Description;
+
+        public WorkloadTopology Topology => _wordcount.Topology;
+
+        public long DefaultSize => _wordcount.DefaultSize;
+
+        public int DefaultTasks => _wordcount.DefaultTasks;
+
+        public string SizeUnit => _wordcount.SizeUnit;
+
+        public IReadOnlyList<WorkloadOption> Options => _wordcount.Options;
+
+        public void Validate(WorkloadParameters parameters) => _wordcount.Validate(parameters);
+
+        public object RunSerial(WorkloadParameters parameters, CancellationToken cancellationToken = default) => _wordcount.RunSerial(parameters, cancellationToken);
+
+        public object RunTpl(WorkloadParameters parameters, int workers, CancellationToken cancellationToken = default) => _wordcount.RunTpl(parameters, workers, cancellationToken);
+
+        public CheckResult Check(object expected, object actual) => _wordcount.Check(expected, actual);
+
+        public string Describe(object answer) => _wordcount.Describe(answer);
+
+        public IReadOnlyList<WorkTask> Split(WorkloadParameters parameters) => _wordcount.Split(parameters);
+
+        public TaskResult Execute(WorkTask task) => _wordcount.Execute(task);
+
+        public ValueTask<TaskResult> ExecuteAsync(WorkTask task, CancellationToken cancellationToken = default) => _wordcount.ExecuteAsync(task, cancellationToken);
+
+        public object Combine(WorkloadParameters parameters, IReadOnlyList<TaskResult> results) => _wordcount.Combine(parameters, results);
+
+        public long EstimateBytes(object payload) => _wordcount.EstimateBytes(payload);
+
+        public int Reducers(WorkloadParameters parameters) => _wordcount.Reducers(parameters);
+
+        public IReadOnlyList<object> Partition(object mapOutput, int partitions) =>
+            [.. _wordcount.Partition(mapOutput, partitions).Select((part, p) => p == partition ? new Cursed(part) : part)];
+
+        public object Reduce(IReadOnlyList<object> parts) => parts.Any(p => p is Cursed)
+            ? throw new InvalidOperationException($"partition {partition} is cursed")
+            : _wordcount.Reduce(parts);
+
+        public object CombineReduced(WorkloadParameters parameters, IReadOnlyList<object> reduced) => _wordcount.CombineReduced(parameters, reduced);
+
+        private sealed record Cursed(object Part);
     }
 
     private sealed class SynchronousProgress(Action<MetricsSnapshot> report) : IProgress<MetricsSnapshot>

@@ -56,18 +56,40 @@ public abstract class EngineTests
 
     [Theory]
     [MemberData(nameof(WorkloadsAndModes))]
-    public async Task Workers_that_throw_are_retried_and_each_result_counts_once(string name, DispatchMode mode)
+    public async Task Workers_that_throw_are_retried_and_each_result_counts_once_for_one_to_four_workers(string name, DispatchMode mode)
     {
-        if (WorkloadRegistry.Default.Get(name).Topology != WorkloadTopology.TaskFarm)
-            return; // peers have no tasks to retry
         var runner = new JobRunner(WorkloadRegistry.Default, CreateEngine());
-        var request = new JobRequest(name, Small(name), 3, mode) { MeasureTpl = false, Faults = new FaultInjection(EveryNthTask: 2, FailuresPerTask: 2), TaskRetries = 2 };
-        var report = await runner.RunAsync(request);
-        Assert.True(report.Correct, report.Check);
-        var failing = Enumerable.Range(0, request.Parameters.Tasks).Count(t => t % 2 == 0);
-        Assert.Equal(2 * failing, report.Metrics!.TasksFailed);
-        Assert.Equal(request.Parameters.Tasks, report.Metrics.TasksCompleted);
-        Assert.Equal(request.Parameters.Tasks + (2 * failing), report.Metrics.Dispatches);
+        var peers = WorkloadRegistry.Default.Get(name).Topology != WorkloadTopology.TaskFarm;
+        for (var w = 1; w <= 4; w++)
+        {
+            var request = new JobRequest(name, Small(name), w, mode) { MeasureTpl = false, Faults = new FaultInjection(EveryNthTask: 2, FailuresPerTask: 2), TaskRetries = 2 };
+            var report = await runner.RunAsync(request);
+            Assert.True(report.Correct, $"{name} W={w} {mode}: {report.Check}");
+            var tasks = request.Parameters.Tasks;
+            Assert.Equal(tasks, report.Metrics!.TasksCompleted);
+            if (peers)
+            {
+                // A peer throws twice after each even step it computes, and resumes from its checkpoint.
+                var steps = request.Parameters.GetInt("steps", 0);
+                Assert.Equal(tasks * 2 * (steps / 2), report.Metrics.TasksFailed);
+            }
+            else
+            {
+                // Every even task throws twice and is sent again each time.
+                var failing = Enumerable.Range(0, tasks).Count(t => t % 2 == 0);
+                Assert.Equal(2 * failing, report.Metrics.TasksFailed);
+                Assert.Equal(tasks + (2 * failing), report.Metrics.Dispatches);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_peer_that_keeps_failing_fails_the_job_naming_the_peer_and_the_step()
+    {
+        var runner = new JobRunner(WorkloadRegistry.Default, CreateEngine());
+        var request = new JobRequest("heat", Small("heat"), 2) { MeasureTpl = false, Faults = new FaultInjection(4, FailuresPerTask: 10), TaskRetries = 1 };
+        var e = await Assert.ThrowsAsync<JobFailedException>(() => runner.RunAsync(request));
+        Assert.Matches(@"^heat: peer [0-3] failed at step 4 2 times \(task-retries = 1\); last error: injected fault: peer [0-3] at step 4, attempt 2$", e.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActorParallel.Actor;
+using ActorParallel.Simulation.Engine;
 using ActorParallel.Simulation.Workloads;
 using ActorParallel.Simulation.Workloads.Pi;
 
@@ -9,7 +10,9 @@ namespace ActorParallel.Cli.Bench.Scenarios;
 /// Monte Carlo pi with the simulation lab's kernel (<see cref="PiWorkload"/>): a master hands tasks
 /// to 1 and 2 workers pinned on a ForkJoinDispatcher with exactly that many threads, pulling the
 /// next task as each result arrives. Baselines: the plain serial loop and the lab's TPL version
-/// with 2 threads. Every answer is checked against the serial one.
+/// with 2 threads. Every answer is checked against the serial one. All three run the same optimised kernel
+/// (it is compiled fully optimised on first call, see <see cref="PiWorkload"/>), and each starts from a
+/// quiet process (see <see cref="Quiesce"/>).
 /// </summary>
 public sealed class PiScenario : IBenchScenario
 {
@@ -26,7 +29,9 @@ public sealed class PiScenario : IBenchScenario
         var parameters = new WorkloadParameters(sizes.PiSamples, sizes.PiTasks);
         var expected = workload.RunSerial(parameters);
 
+        Quiesce.BeforeTimedRunAsync().GetAwaiter().GetResult();
         var serialMs = Measure.Median(sizes.Warmups, sizes.Repeats, () => Measure.Milliseconds(() => workload.RunSerial(parameters)));
+        Quiesce.BeforeTimedRunAsync().GetAwaiter().GetResult();
         var tplMs = Measure.Median(sizes.Warmups, sizes.Repeats, () => Measure.Milliseconds(() => Check(workload, expected, workload.RunTpl(parameters, 2))));
         var oneMs = OnActors(farm, parameters, expected, workers: 1, sizes);
         var twoMs = OnActors(farm, parameters, expected, workers: 2, sizes);
@@ -55,6 +60,7 @@ public sealed class PiScenario : IBenchScenario
         try
         {
             var tasks = farm.Split(parameters);
+            Quiesce.BeforeTimedRunAsync().GetAwaiter().GetResult();
             return Measure.Median(sizes.Warmups, sizes.Repeats, () => Measure.Milliseconds(() =>
             {
                 var done = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -11,12 +11,19 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// Runs the parallel part of a job on actors. Each job gets its own <see cref="ActorSystem"/> whose
 /// worker dispatcher is a ForkJoinDispatcher with exactly W threads, so W really is the number of
 /// threads computing; the supervisor and the metrics actor run on the default dispatcher. The system
-/// is terminated when the job ends, which also stops its threads.
+/// is terminated when the job ends, which also stops its threads. The job clock starts when the supervisor
+/// gets <see cref="StartJob"/>: after the system, its W threads and the supervisor exist. With
+/// <paramref name="quiesce"/> (the lab's timed runs) also after a warm-up job of empty tasks on the same system
+/// and after the process has come to rest (<see cref="Quiesce"/>), so that neither compiling the message path
+/// nor recompiling the set-up code runs on the job's cores.
 /// </summary>
-public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<MetricsSnapshot>? progress = null) : IJobEngine
+public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<MetricsSnapshot>? progress = null, bool quiesce = false) : IJobEngine
 {
     /// <summary>The dispatcher id the workers (and peers) run on.</summary>
     public const string WorkerDispatcherId = "actorparallel.simulation.worker-dispatcher";
+
+    /// <summary>Tasks of the warm-up job: enough calls of the message path for the JIT's tier-1 recompilation (30 calls, twice through the instrumented tier).</summary>
+    private const int WarmUpTasks = 200;
 
     public string Name => "actors";
 
@@ -53,6 +60,14 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
             var supervisor = system.ActorOf(props, "supervisor");
             using var cancel = cancellationToken.Register(() => supervisor.Tell(CancelJob.Instance, ActorRefs.NoSender));
 
+            // The W threads start here, not inside the job.
+            system.Dispatchers.Lookup(WorkerDispatcherId);
+            if (quiesce)
+            {
+                await WarmUpAsync(system, request, cancellationToken).ConfigureAwait(false);
+                await Quiesce.BeforeTimedRunAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             // The supervisor enforces job-timeout itself and answers; the Ask timeout is only a backstop.
             var outcome = await supervisor.Ask<JobOutcome>(StartJob.Instance, request.Timeout + TimeSpan.FromSeconds(10)).ConfigureAwait(false);
             if (!outcome.Succeeded)
@@ -68,6 +83,57 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
         {
             await system.Terminate().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Runs <see cref="WarmUpTasks"/> empty tasks through a supervisor, W workers and a metrics actor of their own on
+    /// the job's system, so that the message path is compiled, and recompiled optimised, before the job clock starts.
+    /// Without it the first job of a process (every <c>run</c>) spent its first ~100 ms compiling some 700 methods of the
+    /// engine and the runtime on the job's cores, code the TPL has precompiled in the framework.
+    /// </summary>
+    private static async Task WarmUpAsync(ActorSystem system, JobRequest request, CancellationToken cancellationToken)
+    {
+        var warmUp = new JobRequest(WarmUpWorkload.Id, new WorkloadParameters(WarmUpTasks, WarmUpTasks), request.Workers, request.Mode)
+        {
+            Prefetch = request.Prefetch,
+            MeasureTpl = false,
+        };
+        var workload = new WarmUpWorkload();
+        var metrics = system.ActorOf(Props.Create(() => new MetricsActor(TimeSpan.Zero)), "warm-up-metrics");
+        var supervisor = system.ActorOf(Props.Create(() => new SupervisorActor(workload, warmUp, metrics, WorkerDispatcherId)), "warm-up");
+        try
+        {
+            await supervisor.Ask<JobOutcome>(StartJob.Instance, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException)
+        {
+            // Only a warm-up: on a machine too busy to finish it, the job runs anyway.
+        }
+        finally
+        {
+            system.Stop(supervisor);
+            system.Stop(metrics);
+        }
+    }
+
+    /// <summary>Tasks that do nothing: the warm-up job.</summary>
+    private sealed class WarmUpWorkload : Workload<int, int, int>
+    {
+        public const string Id = "warm-up";
+
+        public override string Name => Id;
+
+        public override string Description => "empty tasks that warm the engine's message path up";
+
+        public override long DefaultSize => WarmUpTasks;
+
+        protected override IEnumerable<int> Split(WorkloadParameters parameters) => Enumerable.Range(0, parameters.Tasks);
+
+        protected override int Execute(int task) => task;
+
+        protected override int Combine(WorkloadParameters parameters, IReadOnlyList<int> outputs) => outputs.Sum();
+
+        protected override int Serial(WorkloadParameters parameters) => Combine(parameters, [.. Split(parameters)]);
     }
 
     /// <summary>Forwards progress snapshots from the event stream to an <see cref="IProgress{T}"/>.</summary>

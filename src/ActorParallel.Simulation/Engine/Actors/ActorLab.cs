@@ -9,11 +9,12 @@ public static class ActorLab
 {
     /// <summary>
     /// A <see cref="SimulationLab"/> whose jobs run on actors (serial reference and TPL beside them).
-    /// <paramref name="progress"/>, if given, hears a snapshot every <c>progress-interval</c>.
+    /// <paramref name="progress"/>, if given, hears a snapshot every <c>progress-interval</c>. Every timed
+    /// run (serial, actors, TPL) starts from a quiet process (<see cref="Quiesce"/>).
     /// </summary>
     public static SimulationLab Create(WorkloadRegistry? registry = null, IProgress<MetricsSnapshot>? progress = null)
     {
         var workloads = registry ?? WorkloadRegistry.Default;
-        return new SimulationLab(workloads, settings => new JobRunner(workloads, new ActorEngine(settings.ProgressInterval, progress)));
+        return new SimulationLab(workloads, settings => new JobRunner(workloads, new ActorEngine(settings.ProgressInterval, progress, quiesce: true), quiesce: true));
     }
 }

@@ -86,6 +86,9 @@ public sealed record ReduceNow(int Tasks, int Partition) : IConsistentHashable
 /// <summary>Reducer to supervisor: one reduced partition and the parts (messages) it was made of.</summary>
 public sealed record Reduced(int Partition, object Output, int Parts, long Bytes);
 
+/// <summary>Reducer to supervisor: the workload threw on <see cref="Partition"/>; the job fails naming it.</summary>
+public sealed record ReduceFailed(int Partition, string Error);
+
 /// <summary>The result a shuffling map task reports to the supervisor: its output went to the reducers.</summary>
 public sealed record Shuffled
 {

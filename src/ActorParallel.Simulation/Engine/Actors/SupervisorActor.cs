@@ -52,6 +52,7 @@ public sealed class SupervisorActor : JobActor
         Receive<TaskDone>(Done);
         Receive<TaskAttemptFailed>(Failed);
         Receive<Reduced>(ReducerDone);
+        Receive<ReduceFailed>(f => Fail($"{_workload.Name}: reducing partition {f.Partition} of {_partitions} failed: {f.Error}"));
     }
 
     protected override string Progress => $"{_ledger?.Completed ?? 0} of {_ledger?.Total ?? 0} tasks were done";
@@ -82,11 +83,14 @@ public sealed class SupervisorActor : JobActor
             _shuffle = Context.ActorOf(new ConsistentHashingPool(reducers).WithVirtualNodesFactor(ShuffleVirtualNodes).Props(reducer), "shuffle");
         }
 
+        // Plain locals in the Props expressions: it is evaluated by reflection, and a property read there
+        // (Request.Faults) is compiled into an invoke stub, inside the job clock.
+        var (workload, faults) = (_workload, Request.Faults);
         for (var i = 0; i < Request.Workers; i++)
         {
             var id = i;
             var (router, partitions) = (_shuffle, _partitions);
-            var props = Props.Create(() => new WorkerActor(id, _workload, Request.Faults, router, partitions)).WithDispatcher(_workerDispatcher);
+            var props = Props.Create(() => new WorkerActor(id, workload, faults, router, partitions)).WithDispatcher(_workerDispatcher);
             _workers.Add(Context.ActorOf(props, $"worker-{id}"));
         }
 

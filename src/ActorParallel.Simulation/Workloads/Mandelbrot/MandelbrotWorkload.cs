@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ActorParallel.Simulation.Workloads.Mandelbrot;
@@ -86,6 +87,7 @@ public sealed class MandelbrotWorkload : Workload<MandelbrotTask, ImmutableArray
 
     protected override long EstimateBytes(ImmutableArray<int> output) => 16 + (output.Length * 4L);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Row(MandelbrotTask t, int y, Span<int> row)
     {
         var ci = 1.25 - (2.5 * y / t.Height);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ActorParallel.Simulation.Workloads.Primes;
 
 /// <summary>Count primes in [Start, End) with a segmented sieve.</summary>
@@ -46,6 +48,7 @@ public sealed class PrimesWorkload : Workload<PrimesTask, long, long>
     protected override string Describe(long answer) => $"{answer} primes";
 
     /// <summary>Counts primes in [start, end); base primes up to sqrt(end) are recomputed per task (no shared state).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long CountSegment(long start, long end)
     {
         start = Math.Max(start, 2);
