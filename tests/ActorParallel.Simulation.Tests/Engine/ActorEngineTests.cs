@@ -53,6 +53,14 @@ public sealed class ActorEngineTests : EngineTests
     }
 
     [Fact]
+    public async Task A_combine_step_that_throws_fails_the_job_at_once_naming_the_exception()
+    {
+        var request = new JobRequest("combine-throws", new WorkloadParameters(4, 4), 2) { Timeout = TimeSpan.FromMinutes(5) };
+        var e = await Assert.ThrowsAsync<JobFailedException>(() => CreateEngine().RunAsync(new CombineThrows(), request)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("combine-throws: combine failed: NotSupportedException: no combine today", e.Message);
+    }
+
+    [Fact]
     public async Task A_cancelled_job_stops()
     {
         using var cts = new CancellationTokenSource();
@@ -98,6 +106,24 @@ public sealed class ActorEngineTests : EngineTests
             Assert.NotEmpty(snapshots);
             Assert.All(snapshots, s => Assert.Equal(6, s.TasksTotal));
         }
+    }
+
+    /// <summary>Four trivial tasks whose combine step throws an exception no workload is expected to throw.</summary>
+    private sealed class CombineThrows : Workload<int, int, int>
+    {
+        public override string Name => "combine-throws";
+
+        public override string Description => "test";
+
+        public override long DefaultSize => 4;
+
+        protected override IEnumerable<int> Split(WorkloadParameters parameters) => Enumerable.Range(0, 4);
+
+        protected override int Execute(int task) => task;
+
+        protected override int Combine(WorkloadParameters parameters, IReadOnlyList<int> outputs) => throw new NotSupportedException("no combine today");
+
+        protected override int Serial(WorkloadParameters parameters) => 6;
     }
 
     /// <summary>Wordcount whose reduce throws on one partition.</summary>

@@ -179,9 +179,11 @@ public sealed class SupervisorActor : JobActor
             // The combine step runs here, in the supervisor, after the parallel part: the job's serial tail.
             answer = combine();
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Fail($"{_workload.Name}: combine failed: {e.Message}");
+            // Any workload exception fails the job at once, named; left to escalate it would restart the
+            // supervisor and leave the client waiting for the job timeout.
+            Fail($"{_workload.Name}: combine failed: {e.GetType().Name}: {e.Message}");
             return;
         }
 
