@@ -134,7 +134,12 @@ public sealed class CapacityTests
         foreach (var chart in new[] { speedup, efficiency })
         {
             var svg = XDocument.Parse(chart.Render());
-            Assert.Contains(svg.Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value.Contains("W_eff", StringComparison.Ordinal));
+            var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").ToArray();
+            Assert.Contains(texts, t => t.Value.Contains("W_eff", StringComparison.Ordinal));
+            // The legend grows the chart so its longest label (about 7 px a character) still fits.
+            var width = double.Parse(svg.Root!.Attribute("width")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.All(texts.Where(t => (string?)t.Attribute("text-anchor") == "start"),
+                t => Assert.True(double.Parse(t.Attribute("x")!.Value, System.Globalization.CultureInfo.InvariantCulture) + (6.5 * t.Value.Length) <= width, t.Value));
         }
     }
 }
