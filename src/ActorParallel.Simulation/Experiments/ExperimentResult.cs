@@ -2,9 +2,10 @@ namespace ActorParallel.Simulation.Experiments;
 
 /// <summary>
 /// The median of one point's repeats, and what follows from it. <see cref="BusyMs"/> is the total time the
-/// workers spent executing tasks (summed over workers); <see cref="WEff"/> the capacity those workers
-/// delivered, in processors: W x B(1) / B(W) for the same work (null when busy time was not measured or
-/// there is no W = 1 point of the same mode to compare with).
+/// workers spent executing tasks (summed over workers); <see cref="IdleMs"/> the rest of their time,
+/// W x wall - busy (waiting for the serial part, for tasks, for the last task of the job); <see cref="WEff"/>
+/// the capacity the workers delivered, in processors: W x B(1) / B(W) for the same work (null when busy time
+/// was not measured or there is no W = 1 point of the same mode to compare with).
 /// </summary>
 public sealed record ExperimentPoint(
     int Workers,
@@ -24,7 +25,8 @@ public sealed record ExperimentPoint(
     long Messages,
     bool Correct,
     double? BusyMs = null,
-    double? WEff = null);
+    double? WEff = null,
+    double? IdleMs = null);
 
 /// <summary>
 /// A finished experiment: its points, and the serial fraction fitted to Amdahl (strong, push-vs-pull) or

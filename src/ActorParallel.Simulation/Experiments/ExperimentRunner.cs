@@ -65,7 +65,8 @@ public sealed class ExperimentRunner(IJobRunner runner)
             imbalance,
             runs.Sum(r => r.Metrics?.Messages ?? 0) / runs.Length,
             runs.All(r => r.Correct),
-            Median(runs.Select(BusyMs)));
+            Median(runs.Select(BusyMs)),
+            IdleMs: Median(runs.Select(r => (r.Workers * r.Wall.TotalMilliseconds) - BusyMs(r))));
     }
 
     /// <summary>Total worker busy time of one run (the sum over workers of time spent executing tasks); null when not measured.</summary>

@@ -16,7 +16,7 @@ public static class ReportWriter
     public static readonly IReadOnlyList<string> CsvHeader =
     [
         "workers", "mode", "size", "tasks", "repeats", "wall_ms", "serial_ms", "tpl_ms", "speedup", "speedup_vs_w1",
-        "efficiency", "karp_flatt", "tpl_speedup", "load_imbalance", "messages", "correct", "busy_ms", "w_eff",
+        "efficiency", "karp_flatt", "tpl_speedup", "load_imbalance", "messages", "correct", "busy_ms", "idle_ms", "w_eff",
     ];
 
     /// <summary>The options every JSON output uses: indented, camelCase, enums as strings, NaN allowed.</summary>
@@ -128,7 +128,7 @@ public static class ReportWriter
         p.Tasks.ToString(CultureInfo.InvariantCulture), p.Repeats.ToString(CultureInfo.InvariantCulture), Format.N(p.WallMs, "0.##"),
         Format.N(p.SerialMs, "0.##"), Format.N(p.TplMs, "0.##"), Format.N(p.Speedup), Format.N(p.SpeedupVsOneWorker), Format.N(p.Efficiency),
         Format.N(p.KarpFlatt), Format.N(p.TplSpeedup), Format.N(p.LoadImbalance), p.Messages.ToString(CultureInfo.InvariantCulture), p.Correct ? "true" : "false",
-        Format.N(p.BusyMs, "0.##"), Format.N(p.WEff),
+        Format.N(p.BusyMs, "0.##"), Format.N(p.IdleMs, "0.##"), Format.N(p.WEff),
     ];
 
     /// <summary>The two fitted serial fractions, named by what they count as processors, and what each means.</summary>

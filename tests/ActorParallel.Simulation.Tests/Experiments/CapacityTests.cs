@@ -42,6 +42,8 @@ public sealed class CapacityTests
         Assert.Equal(Rounded(1.0, 2 / 1.25, 4 / (1.25 * 2)), result.Points.Select(p => Math.Round(p.WEff!.Value, 9)));
         Assert.Equal(400 * 0.9, result.Points[0].BusyMs!.Value, 9);
         Assert.Equal(400 * 0.9 * 1.25, result.Points[1].BusyMs!.Value, 9);
+        // Idle = W x wall - busy: every worker waits out the serial part (40 ms).
+        Assert.Equal([40.0, 80, 160], result.Points.Select(p => Math.Round(p.IdleMs!.Value, 9)));
         // Without drift the capacity fit is exact, and so is its prediction at each point's W_eff.
         Assert.Equal(0.1, result.CapacityFit!.SerialFraction, 9);
         Assert.All(result.Points, p => Assert.Equal(p.SpeedupVsOneWorker!.Value, result.CapacityFit.Predict(p.WEff!.Value), 9));
@@ -107,9 +109,11 @@ public sealed class CapacityTests
         var header = csv[0].Split(',');
         var wEff = Array.IndexOf(header, "w_eff");
         var busy = Array.IndexOf(header, "busy_ms");
-        Assert.True(wEff >= 0 && busy >= 0, csv[0]);
+        var idle = Array.IndexOf(header, "idle_ms");
+        Assert.True(wEff >= 0 && busy >= 0 && idle >= 0, csv[0]);
         Assert.Equal("1", csv[1].Split(',')[wEff]);
         Assert.All(csv.Skip(1), line => Assert.NotEqual("", line.Split(',')[busy]));
+        Assert.All(csv.Skip(1), line => Assert.NotEqual("", line.Split(',')[idle]));
         Assert.InRange(double.Parse(csv[2].Split(',')[wEff], System.Globalization.CultureInfo.InvariantCulture), 1.7, 1.9);
 
         using var json = JsonDocument.Parse(ReportWriter.Json(result));
