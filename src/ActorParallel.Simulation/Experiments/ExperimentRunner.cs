@@ -32,10 +32,30 @@ public sealed class ExperimentRunner(IJobRunner runner)
             }
         }
 
-        var points = plan.Select((p, i) => Summarise(p, runs[i])).ToList();
-        points = [.. points.Select(p => WithOneWorkerBaseline(p, points, spec))];
-        var result = new ExperimentResult(spec, points, null);
-        return result with { Fit = FitFor(result, FitAxis.Workers), CapacityFit = FitFor(result, FitAxis.Capacity) };
+        var result = new ExperimentResult(spec, Points(spec, plan, i => runs[i]), null);
+        var rounds = Enumerable.Range(0, spec.Repeats).Select(r => new ExperimentResult(spec, Points(spec, plan, i => [runs[i][r]]), null)).ToArray();
+        return result with { Fit = MedianFit(result, rounds, FitAxis.Workers), CapacityFit = MedianFit(result, rounds, FitAxis.Capacity) };
+    }
+
+    private static List<ExperimentPoint> Points(ExperimentSpec spec, IReadOnlyList<ExperimentPointSpec> plan, Func<int, JobReport[]> runsOf)
+    {
+        var points = plan.Select((p, i) => Summarise(p, runsOf(i))).ToList();
+        return [.. points.Select(p => WithOneWorkerBaseline(p, points, spec))];
+    }
+
+    /// <summary>
+    /// Fits each round (one run of every point, back to back) on its own and keeps the median serial fraction;
+    /// R^2 is then that s scored against the medians of the points. A round disturbed by another process
+    /// gives one wild fit, which the median ignores; fitting the points' medians instead can pair the wall
+    /// time of one run with the busy time of another, and one such mismatch moves s by several hundredths.
+    /// </summary>
+    private static SerialFractionFit? MedianFit(ExperimentResult result, IReadOnlyList<ExperimentResult> rounds, FitAxis axis)
+    {
+        var onMedians = FitFor(result, axis);
+        var perRound = rounds.Select(r => FitFor(r, axis)).OfType<SerialFractionFit>().ToArray();
+        if (onMedians is null || perRound.Length == 0)
+            return onMedians;
+        return onMedians.Scored(Percentile.Median(perRound.Select(f => f.SerialFraction)), FitData(result, axis).Select(d => (d.Processors, d.Speedup))) with { Rounds = perRound.Length };
     }
 
     private static JobRequest Request(ExperimentSpec spec, ExperimentPointSpec point) =>
@@ -105,20 +125,22 @@ public sealed class ExperimentRunner(IJobRunner runner)
         var kind = result.Spec.Kind;
         if (kind is ExperimentKind.Granularity)
             return null;
-        var pull = result.Points.Where(p => p.Mode == DispatchMode.Pull).ToArray();
-        if (axis == FitAxis.Capacity && !pull.Any(p => p.Workers > 1 && p.WEff is not null))
+        if (axis == FitAxis.Capacity && !result.Points.Any(p => p.Mode == DispatchMode.Pull && p.Workers > 1 && p.WEff is not null))
             return null;
-
-        var data = pull
-            .Select(p => (Processors: axis == FitAxis.Capacity ? p.WEff ?? p.Workers : p.Workers, p.Workers, Speedup: result.FittedSpeedup(p)))
-            .Where(p => p.Speedup is > 0)
-            .Select(p => (p.Processors, p.Workers, Speedup: p.Speedup!.Value))
-            .ToArray();
+        var data = FitData(result, axis);
         if (!data.Any(d => d.Workers > 1 && d.Processors != 1))
             return null;
         var points = data.Select(d => (d.Processors, d.Speedup));
         return kind == ExperimentKind.Weak ? SerialFractionFit.Gustafson(points, axis) : SerialFractionFit.Amdahl(points, axis);
     }
+
+    private static (double Processors, int Workers, double Speedup)[] FitData(ExperimentResult result, FitAxis axis) =>
+    [
+        .. result.Points.Where(p => p.Mode == DispatchMode.Pull)
+            .Select(p => (Processors: axis == FitAxis.Capacity ? p.WEff ?? p.Workers : p.Workers, p.Workers, Speedup: result.FittedSpeedup(p)))
+            .Where(p => p.Speedup is > 0)
+            .Select(p => (p.Processors, p.Workers, p.Speedup!.Value)),
+    ];
 
     private static double? Median(IEnumerable<double?> values)
     {

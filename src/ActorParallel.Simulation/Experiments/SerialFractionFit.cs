@@ -29,6 +29,9 @@ public sealed record SerialFractionFit(ScalingLaw Law, double SerialFraction, do
     /// <summary>Whether the fit was made against W or against the measured capacity W_eff.</summary>
     public FitAxis Axis { get; init; } = FitAxis.Workers;
 
+    /// <summary>How many rounds of repeats were fitted one by one (their median is <see cref="SerialFraction"/>); 0 for a single fit.</summary>
+    public int Rounds { get; init; }
+
     /// <summary>The speedup the fit predicts on <paramref name="processors"/> processors (W, or W_eff for a capacity fit).</summary>
     public double Predict(double processors) => Law == ScalingLaw.Amdahl
         ? Laws.Amdahl(SerialFraction, processors)
@@ -75,9 +78,15 @@ public sealed record SerialFractionFit(ScalingLaw Law, double SerialFraction, do
 
         if (sxx == 0)
             throw new ArgumentException($"a {law} fit needs at least one point with more than one processor", nameof(points));
-        var fit = new SerialFractionFit(law, Math.Clamp(sxy / sxx, 0, 1), 1, valid.Length) { Axis = axis };
+        return new SerialFractionFit(law, 0, 1, valid.Length) { Axis = axis }.Scored(sxy / sxx, valid);
+    }
 
-        var mean = valid.Average(p => p.Speedup);
+    /// <summary>This law and axis with serial fraction <paramref name="serialFraction"/> (clamped to [0, 1]), and its R^2 on <paramref name="points"/>.</summary>
+    internal SerialFractionFit Scored(double serialFraction, IEnumerable<(double Processors, double Speedup)> points)
+    {
+        var valid = points.Where(p => p.Processors > 0 && double.IsFinite(p.Processors) && p.Speedup > 0 && double.IsFinite(p.Speedup)).ToArray();
+        var fit = this with { SerialFraction = Math.Clamp(serialFraction, 0, 1), Points = valid.Length };
+        var mean = valid.Length == 0 ? 0 : valid.Average(p => p.Speedup);
         var total = valid.Sum(p => Math.Pow(p.Speedup - mean, 2));
         var residual = valid.Sum(p => Math.Pow(p.Speedup - fit.Predict(p.Processors), 2));
         return fit with { RSquared = total > 0 ? 1 - (residual / total) : 1 };

@@ -136,13 +136,16 @@ public static class ReportWriter
     {
         var speedup = fit.Law == ScalingLaw.Amdahl ? "speedup" : "scaled speedup";
         var sb = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"\nSerial fraction fitted to {fit.Law} by least squares, on the {speedup} against the actors' own W = 1 run (speedup_vs_w1):\n\n")
+            .Append(CultureInfo.InvariantCulture, $"\nSerial fraction fitted to {fit.Law} by least squares, on the {speedup} against the actors' own W = 1 run (speedup_vs_w1){Rounds(fit)}:\n\n")
             .Append(CultureInfo.InvariantCulture, $"- s (against W) = {fit.SerialFraction:0.####} (R^2 = {Format.N(fit.RSquared)}, {fit.Points} points): counts every worker as a full processor, so it also absorbs the capacity the platform loses when W workers compute at once.\n");
         if (capacityFit is null)
             return sb.Append("- s (against measured capacity W_eff): not available (no worker busy time was measured).\n").ToString();
         return sb.Append(CultureInfo.InvariantCulture, $"- s (against measured capacity W_eff) = {capacityFit.SerialFraction:0.####} (R^2 = {Format.N(capacityFit.RSquared)}, {capacityFit.Points} points): W replaced by W_eff = W x B(1) / B(W), B = total worker busy time for the same work (column w_eff); this is the serial fraction of the workload and the engine, the one to compare with a configured s.\n")
             .ToString();
     }
+
+    private static string Rounds(SerialFractionFit fit) =>
+        fit.Rounds > 1 ? string.Create(CultureInfo.InvariantCulture, $", each round of repeats fitted on its own and the median s kept ({fit.Rounds} rounds)") : "";
 
     /// <summary>The pull points' measured capacity, W = 1 included; a point without busy time counts as W.</summary>
     private static IEnumerable<(int Workers, double WEff)> CapacityPoints(ExperimentResult result) =>

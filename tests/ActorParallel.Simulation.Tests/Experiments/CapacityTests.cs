@@ -34,6 +34,18 @@ public sealed class CapacityTests
     }
 
     [Fact]
+    public async Task Each_round_is_fitted_on_its_own_and_a_disturbed_round_is_outvoted()
+    {
+        // Calls: warm-up, then rounds (W = 1, W = 2); the W = 2 run of the third round stalls for 40% of its wall time.
+        var runner = new InflatingJobRunner(0.1, drift: 0) { Stall = call => call == 7 ? 100 : 0 };
+        var result = await new ExperimentRunner(runner).RunAsync(Strong(1, 2));
+
+        Assert.Equal(5, result.CapacityFit!.Rounds);
+        Assert.Equal(5, result.Fit!.Rounds);
+        Assert.Equal(0.1, result.CapacityFit.SerialFraction, 9);
+    }
+
+    [Fact]
     public async Task W_eff_is_W_times_the_one_worker_busy_time_over_the_busy_time_at_W()
     {
         var runner = new InflatingJobRunner(0.1, inflation: 0.25, drift: 0);

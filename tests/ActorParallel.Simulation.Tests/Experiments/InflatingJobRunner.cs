@@ -16,6 +16,9 @@ internal sealed class InflatingJobRunner(double serialFraction, double inflation
 
     public List<JobRequest> Requests { get; } = [];
 
+    /// <summary>Extra wall time (ms) for a call (1-based), with the workers idle meanwhile: a run disturbed by another process.</summary>
+    public Func<int, double>? Stall { get; init; }
+
     /// <summary>How much slower each worker computes at W: 1 alone, 1 + inflation with company, and W / cores times that beyond the cores.</summary>
     public double Slowdown(int workers) => workers == 1 ? 1 : (1 + inflation) * Math.Max(1, (double)workers / cores);
 
@@ -26,7 +29,7 @@ internal sealed class InflatingJobRunner(double serialFraction, double inflation
         var units = request.Parameters.Size * msPerUnit;
         var serialPart = serialFraction * units * host;
         var busy = (1 - serialFraction) * units * Slowdown(request.Workers) * host;
-        var wall = TimeSpan.FromMilliseconds(serialPart + (busy / request.Workers));
+        var wall = TimeSpan.FromMilliseconds(serialPart + (busy / request.Workers) + (Stall?.Invoke(_calls) ?? 0));
         var perWorker = Enumerable.Range(0, request.Workers)
             .Select(i => new WorkerMetrics(i, request.Parameters.Tasks / request.Workers, TimeSpan.FromMilliseconds(busy / request.Workers), busy / request.Workers / wall.TotalMilliseconds))
             .ToArray();
