@@ -69,6 +69,8 @@ public static class ReportWriter
             sb.Append("| ").Append(string.Join(" | ", Cells(p))).Append(" |\n");
         if (result.Fit is { } fit)
             sb.Append(FitFooter(fit, result.CapacityFit));
+        if (result.Points.Where(p => p.Workers > 1 && p.WEff is not null).Select(p => p.WEff!.Value).DefaultIfEmpty(double.NaN).Max() is var best and < 1.25)
+            sb.Append(CultureInfo.InvariantCulture, $"\n**The workers never delivered more than W_eff = {best:0.##} processors (another process was probably using the cores): with so little parallel capacity neither fit can tell the serial fraction; measure again on a quiet machine.**\n");
         sb.Append(result.AllCorrect ? "\nEvery run matched the serial reference.\n" : "\n**Some runs did not match the serial reference (column correct).**\n");
         return sb.ToString();
     }

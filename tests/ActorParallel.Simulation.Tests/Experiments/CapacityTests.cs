@@ -46,6 +46,15 @@ public sealed class CapacityTests
     }
 
     [Fact]
+    public async Task A_sweep_that_got_no_parallel_capacity_says_so()
+    {
+        var starved = await new ExperimentRunner(new InflatingJobRunner(0.05, inflation: 0.9, drift: 0)).RunAsync(Strong(1, 2) with { Repeats = 1 });
+        Assert.Contains("never delivered more than W_eff = 1.05 processors", ReportWriter.Markdown(starved), StringComparison.Ordinal);
+        var healthy = await new ExperimentRunner(new InflatingJobRunner(0.05)).RunAsync(Strong(1, 2) with { Repeats = 1 });
+        Assert.DoesNotContain("never delivered", ReportWriter.Markdown(healthy), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task W_eff_is_W_times_the_one_worker_busy_time_over_the_busy_time_at_W()
     {
         var runner = new InflatingJobRunner(0.1, inflation: 0.25, drift: 0);
