@@ -63,7 +63,7 @@ public sealed record SimulationSettings(
             AtLeast(section, "task-retries", section.GetInt("task-retries", 3), 0),
             Positive(section, "job-timeout", section.GetTimeSpan("job-timeout", TimeSpan.FromMinutes(5))),
             Positive(section, "progress-interval", section.GetTimeSpan("progress-interval", TimeSpan.FromMilliseconds(500))),
-            AtLeast(section, "repeats", section.GetInt("repeats", 3), 1),
+            AtLeast(section, "repeats", section.GetInt("repeats", 5), 1),
             section.GetInt("seed", 42),
             workloads.ToImmutable());
     }

@@ -17,7 +17,7 @@ public sealed class SimulationSettingsTests
         Assert.Equal(3, s.TaskRetries);
         Assert.Equal(TimeSpan.FromMinutes(5), s.JobTimeout);
         Assert.Equal(TimeSpan.FromMilliseconds(500), s.ProgressInterval);
-        Assert.Equal(3, s.Repeats);
+        Assert.Equal(5, s.Repeats);
         Assert.Equal(42, s.Seed);
         Assert.Equal(["heat", "io", "mandelbrot", "matmul", "pi", "primes", "synthetic", "wordcount"], s.Workloads.Keys);
         Assert.Equal("1000", s.Workloads["mandelbrot"].Options["max-iter"]);

@@ -98,7 +98,7 @@ internal static class LabCommands
         var workload = new Argument<string>("workload") { Description = "The workload to sweep (see `list`)." };
         var workers = new Option<string>("--workers", "-w") { Description = "Worker counts, e.g. 1,2,4.", DefaultValueFactory = _ => "1,2" };
         var kind = new Option<string?>("--kind", "-k") { Description = "strong (fixed size), weak (size grows with W), granularity (task count over the list), push-vs-pull." };
-        var repeats = new Option<int?>("--repeats", "-r") { Description = "Runs per point; the median is reported." };
+        var repeats = new Option<int?>("--repeats", "-r") { Description = "Runs per point, interleaved across the points; the median is reported (default: simulation.repeats, 5)." };
         var size = new Option<long?>("--size", "-s") { Description = "Problem size (per worker for weak scaling)." };
         var tasks = new Option<int?>("--tasks", "-t") { Description = "Number of tasks." };
         var mode = new Option<string?>("--mode", "-m") { Description = "pull or push." };
@@ -107,7 +107,7 @@ internal static class LabCommands
         var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL comparison runs." };
         var config = ConfigOption();
         var json = JsonOption();
-        var command = new Command("sweep", "Run a scaling experiment and fit Amdahl's serial fraction and Gustafson's scaled speedup.")
+        var command = new Command("sweep", "Run a scaling experiment and fit Amdahl's serial fraction (Gustafson's for weak scaling), against W and against the capacity W_eff measured from worker busy time.")
         {
             workload, workers, kind, repeats, size, tasks, mode, options, output, noTpl, config, json,
         };

@@ -2,39 +2,64 @@ using ActorParallel.Simulation.Metrics;
 
 namespace ActorParallel.Simulation.Experiments;
 
-/// <summary>Runs an <see cref="ExperimentSpec"/> against any <see cref="IJobRunner"/>: repeats, medians, speedups, the fit.</summary>
+/// <summary>Runs an <see cref="ExperimentSpec"/> against any <see cref="IJobRunner"/>: repeats, medians, speedups, capacity, the fits.</summary>
 public sealed class ExperimentRunner(IJobRunner runner)
 {
-    /// <summary>Runs every point; <paramref name="progress"/> hears about each finished job.</summary>
+    /// <summary>
+    /// Runs every point <see cref="ExperimentSpec.Repeats"/> times, interleaved: one run of each point per
+    /// round (W = 1, 2, 4, 1, 2, 4, ...) rather than all repeats of a point in a row, so a drift in the
+    /// host's speed during the sweep hits every point alike instead of biasing the points measured last.
+    /// <paramref name="progress"/> hears about each finished job.
+    /// </summary>
     public async Task<ExperimentResult> RunAsync(ExperimentSpec spec, IProgress<JobReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var measured = new List<(ExperimentPointSpec Point, JobReport[] Runs)>();
         var plan = spec.Plan();
         if (spec.WarmUp && plan.Count > 0)
         {
             var first = plan[0];
-            await runner.RunAsync(new JobRequest(spec.Workload, first.Parameters, first.Workers, first.Mode) { MeasureTpl = spec.MeasureTpl }, cancellationToken).ConfigureAwait(false);
+            await runner.RunAsync(Request(spec, first), cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var point in plan)
+        var runs = plan.Select(_ => new JobReport[spec.Repeats]).ToArray();
+        for (var r = 0; r < spec.Repeats; r++)
         {
-            var runs = new JobReport[spec.Repeats];
-            for (var r = 0; r < spec.Repeats; r++)
+            for (var i = 0; i < plan.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var request = new JobRequest(spec.Workload, point.Parameters, point.Workers, point.Mode) { MeasureTpl = spec.MeasureTpl };
-                runs[r] = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
-                progress?.Report(runs[r]);
+                runs[i][r] = await runner.RunAsync(Request(spec, plan[i]), cancellationToken).ConfigureAwait(false);
+                progress?.Report(runs[i][r]);
             }
-
-            measured.Add((point, runs));
         }
 
-        var points = measured.Select(m => Summarise(m.Point, m.Runs)).ToList();
-        points = [.. points.Select(p => WithOneWorkerBaseline(p, points, spec.Kind))];
-        return new ExperimentResult(spec, points, FitFor(spec.Kind, points));
+        var result = new ExperimentResult(spec, Points(spec, plan, i => runs[i]), null);
+        var rounds = Enumerable.Range(0, spec.Repeats).Select(r => new ExperimentResult(spec, Points(spec, plan, i => [runs[i][r]]), null)).ToArray();
+        return result with { Fit = MedianFit(result, rounds, FitAxis.Workers), CapacityFit = MedianFit(result, rounds, FitAxis.Capacity) };
     }
+
+    private static List<ExperimentPoint> Points(ExperimentSpec spec, IReadOnlyList<ExperimentPointSpec> plan, Func<int, JobReport[]> runsOf)
+    {
+        var points = plan.Select((p, i) => Summarise(p, runsOf(i))).ToList();
+        return [.. points.Select(p => WithOneWorkerBaseline(p, points, spec))];
+    }
+
+    /// <summary>
+    /// Fits each round (one run of every point, back to back) on its own and keeps the median serial fraction;
+    /// R^2 is then that s scored against the medians of the points. A round disturbed by another process
+    /// gives one wild fit, which the median ignores; fitting the points' medians instead can pair the wall
+    /// time of one run with the busy time of another, and one such mismatch moves s by several hundredths.
+    /// </summary>
+    private static SerialFractionFit? MedianFit(ExperimentResult result, IReadOnlyList<ExperimentResult> rounds, FitAxis axis)
+    {
+        var onMedians = FitFor(result, axis);
+        var perRound = rounds.Select(r => FitFor(r, axis)).OfType<SerialFractionFit>().ToArray();
+        if (onMedians is null || perRound.Length == 0)
+            return onMedians;
+        return onMedians.Scored(Percentile.Median(perRound.Select(f => f.SerialFraction)), FitData(result, axis).Select(d => (d.Processors, d.Speedup))) with { Rounds = perRound.Length };
+    }
+
+    private static JobRequest Request(ExperimentSpec spec, ExperimentPointSpec point) =>
+        new(spec.Workload, point.Parameters, point.Workers, point.Mode) { MeasureTpl = spec.MeasureTpl };
 
     private static ExperimentPoint Summarise(ExperimentPointSpec point, JobReport[] runs)
     {
@@ -59,33 +84,63 @@ public sealed class ExperimentRunner(IJobRunner runner)
             serial / tpl,
             imbalance,
             runs.Sum(r => r.Metrics?.Messages ?? 0) / runs.Length,
-            runs.All(r => r.Correct));
+            runs.All(r => r.Correct),
+            Median(runs.Select(BusyMs)),
+            IdleMs: Median(runs.Select(r => (r.Workers * r.Wall.TotalMilliseconds) - BusyMs(r))));
     }
 
-    /// <summary>Speedup against W = 1 of the same mode (strong) or, for weak scaling, the scaled speedup W x T1 / TW.</summary>
-    private static ExperimentPoint WithOneWorkerBaseline(ExperimentPoint p, List<ExperimentPoint> all, ExperimentKind kind)
+    /// <summary>Total worker busy time of one run (the sum over workers of time spent executing tasks); null when not measured.</summary>
+    internal static double? BusyMs(JobReport run) =>
+        run.Metrics is { PerWorker.Count: > 0 } m ? m.PerWorker.Sum(w => w.Busy.TotalMilliseconds) : null;
+
+    /// <summary>
+    /// Against the W = 1 point of the same mode: the speedup T1 / TW (strong), or for weak scaling the scaled
+    /// speedup W x T1 / TW; and the capacity W_eff = W x B(1) / B(W), with B(W) first divided by how many
+    /// times more work point W has than point 1 (1 for strong scaling; about W for weak scaling).
+    /// </summary>
+    private static ExperimentPoint WithOneWorkerBaseline(ExperimentPoint p, List<ExperimentPoint> all, ExperimentSpec spec)
     {
         var one = all.FirstOrDefault(o => o.Workers == 1 && o.Mode == p.Mode);
-        if (one is null || kind == ExperimentKind.Granularity)
+        if (one is null || spec.Kind == ExperimentKind.Granularity)
             return p;
-        return p with { SpeedupVsOneWorker = kind == ExperimentKind.Weak ? p.Workers * one.WallMs / p.WallMs : one.WallMs / p.WallMs };
+        var weak = spec.Kind == ExperimentKind.Weak;
+        var workRatio = weak ? ExperimentSpec.WorkRatio(spec.Workload, one.Size, p.Size) : 1;
+        return p with
+        {
+            SpeedupVsOneWorker = weak ? p.Workers * one.WallMs / p.WallMs : one.WallMs / p.WallMs,
+            WEff = Capacity(p.Workers, one.BusyMs, p.BusyMs, workRatio),
+        };
     }
 
-    private static SerialFractionFit? FitFor(ExperimentKind kind, IReadOnlyList<ExperimentPoint> points)
+    /// <summary>W_eff = W x B(1) / (B(W) / work ratio): how many W = 1 workers' worth of computing the W workers delivered.</summary>
+    internal static double? Capacity(int workers, double? oneWorkerBusyMs, double? busyMs, double workRatio) =>
+        oneWorkerBusyMs is > 0 && busyMs is > 0 && workRatio > 0 ? workers * oneWorkerBusyMs.Value / (busyMs.Value / workRatio) : null;
+
+    /// <summary>
+    /// Fits the pull points' speedups (<see cref="ExperimentResult.FittedSpeedup"/>) against W or against W_eff
+    /// (a point without a measured W_eff counts as W). The capacity fit is null when no point measured W_eff.
+    /// </summary>
+    private static SerialFractionFit? FitFor(ExperimentResult result, FitAxis axis)
     {
+        var kind = result.Spec.Kind;
         if (kind is ExperimentKind.Granularity)
             return null;
-
-        // Weak scaling fits the scaled speedup W x T1 / TW; the others the speedup against serial (or W = 1).
-        var data = points.Where(p => p.Mode == DispatchMode.Pull)
-            .Select(p => (p.Workers, Speedup: kind == ExperimentKind.Weak ? p.SpeedupVsOneWorker : p.Speedup ?? p.SpeedupVsOneWorker))
-            .Where(p => p.Speedup is > 0)
-            .Select(p => (p.Workers, p.Speedup!.Value))
-            .ToArray();
-        if (!data.Any(d => d.Workers > 1))
+        if (axis == FitAxis.Capacity && !result.Points.Any(p => p.Mode == DispatchMode.Pull && p.Workers > 1 && p.WEff is not null))
             return null;
-        return kind == ExperimentKind.Weak ? SerialFractionFit.Gustafson(data) : SerialFractionFit.Amdahl(data);
+        var data = FitData(result, axis);
+        if (!data.Any(d => d.Workers > 1 && d.Processors != 1))
+            return null;
+        var points = data.Select(d => (d.Processors, d.Speedup));
+        return kind == ExperimentKind.Weak ? SerialFractionFit.Gustafson(points, axis) : SerialFractionFit.Amdahl(points, axis);
     }
+
+    private static (double Processors, int Workers, double Speedup)[] FitData(ExperimentResult result, FitAxis axis) =>
+    [
+        .. result.Points.Where(p => p.Mode == DispatchMode.Pull)
+            .Select(p => (Processors: axis == FitAxis.Capacity ? p.WEff ?? p.Workers : p.Workers, p.Workers, Speedup: result.FittedSpeedup(p)))
+            .Where(p => p.Speedup is > 0)
+            .Select(p => (p.Processors, p.Workers, p.Speedup!.Value)),
+    ];
 
     private static double? Median(IEnumerable<double?> values)
     {

@@ -67,17 +67,27 @@ public sealed record ExperimentSpec(string Workload, ExperimentKind Kind, IReadO
     public static WorkloadParameters WeakScaled(string workload, WorkloadParameters parameters, int workers)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var exponent = workload.ToLowerInvariant() switch
-        {
-            "matmul" => 1.0 / 3,
-            "mandelbrot" or "heat" => 1.0 / 2,
-            _ => 1.0,
-        };
-        var size = (long)Math.Round(parameters.Size * Math.Pow(workers, exponent));
+        var size = (long)Math.Round(parameters.Size * Math.Pow(workers, 1 / WorkExponent(workload)));
         var tasks = parameters.Tasks * workers;
         if (workload.Equals("heat", StringComparison.OrdinalIgnoreCase))
             tasks = (int)Math.Min(tasks, size - 2);
         return parameters with { Size = size, Tasks = tasks };
+    }
+
+    /// <summary>How many times more work a job of <paramref name="size"/> is than one of <paramref name="baseSize"/> (size^k, k as in <see cref="WeakScaled"/>).</summary>
+    public static double WorkRatio(string workload, long baseSize, long size) =>
+        baseSize > 0 ? Math.Pow((double)size / baseSize, WorkExponent(workload)) : double.NaN;
+
+    /// <summary>Work grows as size^k: k = 3 for matmul (order n), 2 for grids and images (side), 1 otherwise.</summary>
+    private static double WorkExponent(string workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return workload.ToLowerInvariant() switch
+        {
+            "matmul" => 3,
+            "mandelbrot" or "heat" => 2,
+            _ => 1,
+        };
     }
 
     private static int[] DefaultTaskCounts(int workers) => [.. Enumerable.Range(0, 7).Select(i => workers << i)];

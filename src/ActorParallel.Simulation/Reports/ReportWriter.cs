@@ -8,14 +8,15 @@ namespace ActorParallel.Simulation.Reports;
 
 /// <summary>
 /// Writes an experiment to a folder: <c>results.csv</c>, <c>results.json</c>, <c>results.md</c>,
-/// <c>speedup.svg</c> and <c>efficiency.svg</c> (measured, TPL, ideal and fitted-law lines).
+/// <c>speedup.svg</c> and <c>efficiency.svg</c> (measured, TPL, ideal, the law fitted against W and the law
+/// fitted against the measured capacity W_eff).
 /// </summary>
 public static class ReportWriter
 {
     public static readonly IReadOnlyList<string> CsvHeader =
     [
         "workers", "mode", "size", "tasks", "repeats", "wall_ms", "serial_ms", "tpl_ms", "speedup", "speedup_vs_w1",
-        "efficiency", "karp_flatt", "tpl_speedup", "load_imbalance", "messages", "correct",
+        "efficiency", "karp_flatt", "tpl_speedup", "load_imbalance", "messages", "correct", "busy_ms", "idle_ms", "w_eff",
     ];
 
     /// <summary>The options every JSON output uses: indented, camelCase, enums as strings, NaN allowed.</summary>
@@ -61,13 +62,15 @@ public static class ReportWriter
         var spec = result.Spec;
         var sb = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"## {spec.Workload}: {spec.Kind} scaling\n\n")
-            .Append(CultureInfo.InvariantCulture, $"Parameters: {spec.Parameters}; {spec.Repeats} repeats per point (median shown).\n\n")
+            .Append(CultureInfo.InvariantCulture, $"Parameters: {spec.Parameters}; {spec.Repeats} repeats per point, interleaved (median shown).\n\n")
             .Append("| ").Append(string.Join(" | ", CsvHeader)).Append(" |\n")
             .Append('|').Append(string.Concat(CsvHeader.Select(_ => "---|"))).Append('\n');
         foreach (var p in result.Points)
             sb.Append("| ").Append(string.Join(" | ", Cells(p))).Append(" |\n");
         if (result.Fit is { } fit)
-            sb.Append(CultureInfo.InvariantCulture, $"\nFitted serial fraction ({fit.Law}): s = {fit.SerialFraction:0.####} (R^2 = {Format.N(fit.RSquared)}, {fit.Points} points).\n");
+            sb.Append(FitFooter(fit, result.CapacityFit));
+        if (result.Points.Where(p => p.Workers > 1 && p.WEff is not null).Select(p => p.WEff!.Value).DefaultIfEmpty(double.NaN).Max() is var best and < 1.25)
+            sb.Append(CultureInfo.InvariantCulture, $"\n**The workers never delivered more than W_eff = {best:0.##} processors (another process was probably using the cores): with so little parallel capacity neither fit can tell the serial fraction; measure again on a quiet machine.**\n");
         sb.Append(result.AllCorrect ? "\nEvery run matched the serial reference.\n" : "\n**Some runs did not match the serial reference (column correct).**\n");
         return sb.ToString();
     }
@@ -81,8 +84,8 @@ public static class ReportWriter
             series.Add(new("ideal (S = W)", [(0, 0), (maxW, maxW)], "#888888", Dashed: true));
         foreach (var (mode, colour) in new[] { (DispatchMode.Pull, "#1f77b4"), (DispatchMode.Push, "#d62728") })
         {
-            var points = result.Points.Where(p => p.Mode == mode && Speedup(p, result.Spec.Kind) is not null)
-                .Select(p => ((double)XOf(p, result.Spec.Kind), Speedup(p, result.Spec.Kind)!.Value)).ToArray();
+            var points = result.Points.Where(p => p.Mode == mode && result.FittedSpeedup(p) is not null)
+                .Select(p => ((double)XOf(p, result.Spec.Kind), result.FittedSpeedup(p)!.Value)).ToArray();
             if (points.Length > 0)
                 series.Add(new($"actors ({mode.ToString().ToLowerInvariant()})", points, colour));
         }
@@ -91,7 +94,13 @@ public static class ReportWriter
         if (tpl.Length > 0)
             series.Add(new("TPL", tpl, "#2ca02c"));
         if (result.Fit is { } fit)
-            series.Add(new($"{fit.Law} s={fit.SerialFraction:0.###}", Curve(maxW, fit.Predict), "#ff7f0e", Dashed: true));
+            series.Add(new($"{fit.Law} s={fit.SerialFraction:0.###} (against W)", Curve(maxW, fit.Predict), "#ff7f0e", Dashed: true));
+        if (result.CapacityFit is { } capacityFit)
+        {
+            series.Add(new($"{capacityFit.Law} s={capacityFit.SerialFraction:0.###} (at W_eff)", AtCapacity(result, capacityFit.Predict), "#9467bd", Dashed: true));
+            series.Add(new("capacity W_eff", [.. CapacityPoints(result).Select(c => ((double)c.Workers, c.WEff))], "#8c564b"));
+        }
+
         return new SvgChart($"{result.Spec.Workload}: speedup ({result.Spec.Kind})", XLabel(result.Spec.Kind), "speedup", series);
     }
 
@@ -102,14 +111,16 @@ public static class ReportWriter
         var series = new List<ChartSeries> { new("ideal (E = 1)", [(1, 1), (maxW, 1)], "#888888", Dashed: true) };
         foreach (var (mode, colour) in new[] { (DispatchMode.Pull, "#1f77b4"), (DispatchMode.Push, "#d62728") })
         {
-            var points = result.Points.Where(p => p.Mode == mode && Speedup(p, result.Spec.Kind) is not null)
-                .Select(p => ((double)p.Workers, Speedup(p, result.Spec.Kind)!.Value / p.Workers)).ToArray();
+            var points = result.Points.Where(p => p.Mode == mode && result.FittedSpeedup(p) is not null)
+                .Select(p => ((double)p.Workers, result.FittedSpeedup(p)!.Value / p.Workers)).ToArray();
             if (points.Length > 0)
                 series.Add(new($"actors ({mode.ToString().ToLowerInvariant()})", points, colour));
         }
 
         if (result.Fit is { } fit)
-            series.Add(new($"{fit.Law} s={fit.SerialFraction:0.###}", Curve(maxW, w => fit.Predict(w) / w, from: 1), "#ff7f0e", Dashed: true));
+            series.Add(new($"{fit.Law} s={fit.SerialFraction:0.###} (against W)", Curve(maxW, w => fit.Predict(w) / w, from: 1), "#ff7f0e", Dashed: true));
+        if (result.CapacityFit is { } capacityFit)
+            series.Add(new($"{capacityFit.Law} s={capacityFit.SerialFraction:0.###} (at W_eff)", AtCapacity(result, (w, wEff) => capacityFit.Predict(wEff) / w), "#9467bd", Dashed: true));
         return new SvgChart($"{result.Spec.Workload}: efficiency ({result.Spec.Kind})", "workers W", "efficiency", series);
     }
 
@@ -119,11 +130,36 @@ public static class ReportWriter
         p.Tasks.ToString(CultureInfo.InvariantCulture), p.Repeats.ToString(CultureInfo.InvariantCulture), Format.N(p.WallMs, "0.##"),
         Format.N(p.SerialMs, "0.##"), Format.N(p.TplMs, "0.##"), Format.N(p.Speedup), Format.N(p.SpeedupVsOneWorker), Format.N(p.Efficiency),
         Format.N(p.KarpFlatt), Format.N(p.TplSpeedup), Format.N(p.LoadImbalance), p.Messages.ToString(CultureInfo.InvariantCulture), p.Correct ? "true" : "false",
+        Format.N(p.BusyMs, "0.##"), Format.N(p.IdleMs, "0.##"), Format.N(p.WEff),
     ];
 
-    /// <summary>Weak scaling plots the scaled speedup; the others the speedup against serial (or W = 1).</summary>
-    private static double? Speedup(ExperimentPoint p, ExperimentKind kind) =>
-        kind == ExperimentKind.Weak ? p.SpeedupVsOneWorker : p.Speedup ?? p.SpeedupVsOneWorker;
+    /// <summary>The two fitted serial fractions, named by what they count as processors, and what each means.</summary>
+    private static string FitFooter(SerialFractionFit fit, SerialFractionFit? capacityFit)
+    {
+        var speedup = fit.Law == ScalingLaw.Amdahl ? "speedup" : "scaled speedup";
+        var sb = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"\nSerial fraction fitted to {fit.Law} by least squares, on the {speedup} against the actors' own W = 1 run (speedup_vs_w1){Rounds(fit)}:\n\n")
+            .Append(CultureInfo.InvariantCulture, $"- s (against W) = {fit.SerialFraction:0.####} (R^2 = {Format.N(fit.RSquared)}, {fit.Points} points): counts every worker as a full processor, so it also absorbs the capacity the platform loses when W workers compute at once.\n");
+        if (capacityFit is null)
+            return sb.Append("- s (against measured capacity W_eff): not available (no worker busy time was measured).\n").ToString();
+        return sb.Append(CultureInfo.InvariantCulture, $"- s (against measured capacity W_eff) = {capacityFit.SerialFraction:0.####} (R^2 = {Format.N(capacityFit.RSquared)}, {capacityFit.Points} points): W replaced by W_eff = W x B(1) / B(W), B = total worker busy time for the same work (column w_eff); this is the serial fraction of the workload and the engine, the one to compare with a configured s.\n")
+            .ToString();
+    }
+
+    private static string Rounds(SerialFractionFit fit) =>
+        fit.Rounds > 1 ? string.Create(CultureInfo.InvariantCulture, $", each round of repeats fitted on its own and the median s kept ({fit.Rounds} rounds)") : "";
+
+    /// <summary>The pull points' measured capacity, W = 1 included; a point without busy time counts as W.</summary>
+    private static IEnumerable<(int Workers, double WEff)> CapacityPoints(ExperimentResult result) =>
+        result.Points.Where(p => p.Mode == DispatchMode.Pull).OrderBy(p => p.Workers).Select(p => (p.Workers, p.WEff ?? p.Workers));
+
+    /// <summary>A capacity fit drawn against W: its prediction at each measured W's W_eff, joined by straight lines.</summary>
+    private static (double X, double Y)[] AtCapacity(ExperimentResult result, Func<double, double> predict) =>
+        AtCapacity(result, (_, wEff) => predict(wEff));
+
+    private static (double X, double Y)[] AtCapacity(ExperimentResult result, Func<int, double, double> predict) =>
+        [.. CapacityPoints(result).Select(c => ((double)c.Workers, predict(c.Workers, c.WEff)))];
+
 
     private static long XOf(ExperimentPoint p, ExperimentKind kind) => kind == ExperimentKind.Granularity ? p.Tasks : p.Workers;
 

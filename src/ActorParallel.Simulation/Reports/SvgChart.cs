@@ -10,7 +10,12 @@ public sealed record ChartSeries(string Label, IReadOnlyList<(double X, double Y
 /// <summary>A hand-written SVG line chart with axes, ticks and a legend; no plotting package.</summary>
 public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadOnlyList<ChartSeries> Series)
 {
-    private const double Width = 640, Height = 420, Left = 64, Right = 180, Top = 40, Bottom = 56;
+    private const double PlotWidth = 396, Height = 420, Left = 64, Top = 40, Bottom = 56;
+
+    /// <summary>Room for the legend: at least 180 px, more when a label is long (about 7 px a character at 12 px sans-serif).</summary>
+    private double Right => Math.Max(180, 48 + (7 * Series.Select(s => s.Label.Length).DefaultIfEmpty(0).Max()));
+
+    private double Width => Left + PlotWidth + Right;
 
     public string Render()
     {
