@@ -84,6 +84,24 @@ public sealed class SerializationSpec(ITestOutputHelper output) : TestKit.Xunit2
         var back = system.Serialization.Deserialize(bytes, 500, global::ActorParallel.Serialization.Serialization.ManifestFor(serializer, new Shout("hi")));
         Assert.Equal(new Shout("HI"), back);
     }
+
+    [Fact]
+    public void A_bad_serializer_type_fails_ActorSystem_Create_naming_the_key()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ActorSystem.Create("bad-serializer", ConfigurationFactory.ParseString("""
+            actorparallel.actor.serializers.broken = "No.Such.Serializer, Nowhere"
+            """)));
+        Assert.Contains("'actorparallel.actor.serializers.broken = No.Such.Serializer, Nowhere': no such type", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_binding_to_an_unknown_serializer_fails_ActorSystem_Create()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ActorSystem.Create("bad-binding", ConfigurationFactory.ParseString("""
+            actorparallel.actor.serialization-bindings { "ActorParallel.Tests.Shout, ActorParallel.Tests" = nosuch }
+            """)));
+        Assert.Contains("no serializer named [nosuch]", e.Message, StringComparison.Ordinal);
+    }
 }
 
 public sealed record Shout(string Text);

@@ -82,9 +82,22 @@ public sealed class ActorSystemImpl : ExtendedActorSystem
 
     public override Task WhenTerminated => _terminated.Task;
 
+    /// <summary>True when <paramref name="config"/>'s serializers or serialization-bindings differ from the reference configuration's.</summary>
+    private static bool ChangesSerialization(Config config)
+    {
+        var reference = ConfigurationFactory.Default();
+        return !SameSection(config, reference, "actorparallel.actor.serializers")
+            || !SameSection(config, reference, "actorparallel.actor.serialization-bindings");
+
+        static bool SameSection(Config a, Config b, string path) =>
+            string.Equals(a.GetConfig(path).ToString(true), b.GetConfig(path).ToString(true), StringComparison.Ordinal);
+    }
+
     internal void Start()
     {
-        if (Settings.SerializeAllMessages || Settings.SerializeAllCreators)
+        // Built now when it will be needed anyway, or when the configuration changes the serializers or their
+        // bindings: as in Akka.NET, a bad serializer type or binding then fails ActorSystem.Create, not the first Tell.
+        if (Settings.SerializeAllMessages || Settings.SerializeAllCreators || ChangesSerialization(Settings.Config))
         {
             _ = Serialization;
         }
@@ -241,6 +254,13 @@ public sealed class ActorSystemImpl : ExtendedActorSystem
     internal void FinalTerminate()
     {
         Interlocked.Exchange(ref _terminating, 1);
+        if (Provider is LocalActorRefProvider { IsInitialized: false })
+        {
+            // Start failed before any actor existed (e.g. a bad serializer): only the threads need stopping.
+            FinishTermination();
+            return;
+        }
+
         Provider.Guardian.Stop();
     }
 

@@ -44,6 +44,9 @@ public class LocalActorRefProvider : IActorRefProvider
 
     internal ActorPath TempContainerPath { get; }
 
+    /// <summary>True once <c>Init</c> has created the guardians.</summary>
+    internal bool IsInitialized => _guardian is not null;
+
     public Task TerminationTask => _termination.Task;
 
     private static InvalidOperationException NotInitialized() => new("The provider has not been initialised.");
