@@ -20,7 +20,7 @@ public sealed class PeerCoordinatorActor : JobActor
     private readonly Dictionary<int, ImmutableDictionary<int, int>> _failures = [];
     private IReadOnlyList<IActorRef> _peers = [];
     private object[] _results = [];
-    private int IsFinishedPeers;
+    private int _finishedPeers;
 
     public PeerCoordinatorActor(IPeerWorkload workload, JobRequest request, IActorRef metrics, string dispatcher)
         : base(request, metrics)
@@ -31,7 +31,7 @@ public sealed class PeerCoordinatorActor : JobActor
         Receive<Terminated>(t => Fail($"{_workload.Name}: peer {t.ActorRef.Path.Name} stopped before finishing"));
     }
 
-    protected override string Progress => $"{IsFinishedPeers} of {_results.Length} peers were done";
+    protected override string Progress => $"{_finishedPeers} of {_results.Length} peers were done";
 
     /// <summary>A failing peer restarts; it reports <see cref="Actors.PeerFailed"/> from PreRestart and waits for <see cref="PeerResume"/>.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Restart, loggingEnabled: false);
@@ -83,10 +83,10 @@ public sealed class PeerCoordinatorActor : JobActor
             return;
         Context.Unwatch(Sender);
         _results[f.PeerId] = f.Result;
-        IsFinishedPeers++;
+        _finishedPeers++;
         Emit(new MessageSent(Clock.Elapsed, f.Bytes, f.Messages));
         Emit(new TaskCompleted(Clock.Elapsed, f.PeerId, f.PeerId, f.Busy));
-        if (IsFinishedPeers < _results.Length)
+        if (_finishedPeers < _results.Length)
             return;
         Complete(_workload.Assemble(Request.Parameters, _results));
     }
