@@ -21,7 +21,7 @@ public class HoconBenchmarks
     public void Setup()
     {
         _hocon = HoconInput.Generate(40 * 1024);
-        var config = ConfigurationFactory.ParseString(_hocon);
+        var config = HoconConfigFactory.ParseString(_hocon);
         _json = config.ToJson(indented: false);
         _jsonIndented = config.ToJson(indented: true);
         Console.WriteLine($"// HOCON input {_hocon.Length} chars; JSON of the same tree {_json.Length} chars compact, {_jsonIndented.Length} indented");
@@ -45,5 +45,5 @@ public class HoconBenchmarks
     public HoconRoot HoconParseOnly() => HoconParser.Parse(_hocon);
 
     [Benchmark(Description = "HOCON ParseString + resolve")]
-    public bool HoconParseAndResolve() => ConfigurationFactory.ParseString(_hocon).IsEmpty;
+    public bool HoconParseAndResolve() => HoconConfigFactory.ParseString(_hocon).IsEmpty;
 }

@@ -1,6 +1,6 @@
 namespace ActorParallel.Configuration;
 
-/// <summary>How <see cref="ConfigurationFactory"/> parses and resolves a document.</summary>
+/// <summary>How <see cref="HoconConfigFactory"/> parses and resolves a document.</summary>
 public sealed record ConfigParseOptions
 {
     /// <summary>The defaults: environment variables fill in substitutions the document does not define.</summary>

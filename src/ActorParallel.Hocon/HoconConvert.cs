@@ -5,10 +5,10 @@ namespace ActorParallel.Configuration;
 /// <summary>Typed reads of resolved values, with errors that name the path, the origin and the expected type.</summary>
 internal static class HoconConvert
 {
-    public static ConfigurationException WrongType(HoconValue value, string? path, string expected, string? fix = null)
+    public static HoconConfigException WrongType(HoconValue value, string? path, string expected, string? fix = null)
     {
         var where = path is null ? $"{value.Origin}" : $"path '{path}' ({value.Origin})";
-        return new ConfigurationException(
+        return new HoconConfigException(
             $"{where}: expected {expected} but found {HoconValue.Describe(value)}. Fix: {fix ?? "set it to " + expected}.",
             value.Origin,
             path);

@@ -5,7 +5,7 @@ namespace ActorParallel.Configuration;
 /// <summary>HOCON path expressions (<c>a.b."c.d"</c>): parsing for getters and rendering for messages.</summary>
 internal static class HoconPath
 {
-    /// <summary>Parses a path expression as getters receive it; throws <see cref="ConfigurationException"/> if it is malformed.</summary>
+    /// <summary>Parses a path expression as getters receive it; throws <see cref="HoconConfigException"/> if it is malformed.</summary>
     public static string[] Parse(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

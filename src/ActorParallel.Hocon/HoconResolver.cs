@@ -321,7 +321,7 @@ internal sealed class HoconResolver
         return value;
     }
 
-    private static ConfigurationException CycleThrough(HoconValue container, HoconValue? via)
+    private static HoconConfigException CycleThrough(HoconValue container, HoconValue? via)
     {
         var culprit = via is HoconSubstitution s ? s.Display : "a substitution";
         return HoconTextParser.ErrorAt(
@@ -381,7 +381,7 @@ internal sealed class HoconResolver
         return result;
     }
 
-    private ConfigurationException CycleError(HoconValue value)
+    private HoconConfigException CycleError(HoconValue value)
     {
         var start = _active.IndexOf(value);
         var chain = _active.Skip(start).Append(value).OfType<HoconSubstitution>()

@@ -2,7 +2,7 @@ namespace ActorParallel.Configuration;
 
 /// <summary>
 /// The result of parsing one HOCON document before substitutions are resolved. Include callbacks
-/// (<see cref="ConfigurationFactory.ParseString(string, Func{string, HoconRoot})"/>) return one, usually
+/// (<see cref="HoconConfigFactory.ParseString(string, Func{string, HoconRoot})"/>) return one, usually
 /// from <see cref="HoconParser.Parse(string, Func{string, HoconRoot}?)"/>.
 /// </summary>
 public sealed class HoconRoot

@@ -170,9 +170,9 @@ internal sealed partial class HoconTextParser
         return created;
     }
 
-    internal ConfigurationException Error(string what, string fix) => ErrorAt(Here, what, fix);
+    internal HoconConfigException Error(string what, string fix) => ErrorAt(Here, what, fix);
 
-    internal static ConfigurationException ErrorAt(HoconOrigin origin, string what, string fix)
+    internal static HoconConfigException ErrorAt(HoconOrigin origin, string what, string fix)
         => new($"{origin}: {what}. Fix: {fix}.", origin);
 
     private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\\\n");

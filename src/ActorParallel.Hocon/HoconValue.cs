@@ -4,7 +4,7 @@ namespace ActorParallel.Configuration;
 
 /// <summary>
 /// A node of a HOCON tree: an object, an array or a literal (string, number, boolean, null).
-/// Trees reached through <see cref="Config"/> are always resolved; the typed accessors convert the
+/// Trees reached through <see cref="HoconConfig"/> are always resolved; the typed accessors convert the
 /// way Lightbend's getters do (numbers from numeric strings, booleans from yes/no/on/off...).
 /// </summary>
 public abstract class HoconValue

@@ -49,13 +49,13 @@ internal sealed class IncludeContext
             {
                 root = Callback(request.Name);
             }
-            catch (ConfigurationException)
+            catch (HoconConfigException)
             {
                 throw;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or KeyNotFoundException)
             {
-                throw new ConfigurationException($"{request.Origin}: the include callback failed for \"{request.Name}\": {ex.Message}. Fix: make the callback return the included configuration.", ex);
+                throw new HoconConfigException($"{request.Origin}: the include callback failed for \"{request.Name}\": {ex.Message}. Fix: make the callback return the included configuration.", ex);
             }
 
             if (root?.Value is HoconObject obj)
@@ -171,7 +171,7 @@ internal sealed class IncludeContext
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException($"{fullPath}: cannot read the file: {ex.Message}. Fix: check the path and its permissions.", ex);
+            throw new HoconConfigException($"{fullPath}: cannot read the file: {ex.Message}. Fix: check the path and its permissions.", ex);
         }
 
         var extension = Path.GetExtension(fullPath);

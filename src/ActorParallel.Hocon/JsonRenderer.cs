@@ -76,7 +76,7 @@ public static class JsonRenderer
                 sb.Append(l.Value);
                 return;
             default:
-                throw new ConfigurationException($"{value.Origin}: cannot render an unresolved value as JSON. Fix: resolve the configuration first (ConfigurationFactory resolves).");
+                throw new HoconConfigException($"{value.Origin}: cannot render an unresolved value as JSON. Fix: resolve the configuration first (HoconConfigFactory resolves).");
         }
     }
 

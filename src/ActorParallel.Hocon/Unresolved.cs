@@ -17,8 +17,8 @@ internal abstract class HoconUnresolved : HoconValue
     internal HoconValue? Resolved { get; set; }
 
     public override HoconValueType Type
-        => throw new ConfigurationException(
-            $"{Origin}: the value is not resolved yet. Read configuration through ConfigurationFactory (ParseString, ParseFile), which resolves substitutions.",
+        => throw new HoconConfigException(
+            $"{Origin}: the value is not resolved yet. Read configuration through HoconConfigFactory (ParseString, ParseFile), which resolves substitutions.",
             Origin);
 }
 

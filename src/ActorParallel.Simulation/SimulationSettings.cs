@@ -15,7 +15,7 @@ public sealed record WorkloadSettings(long Size, int Tasks, ImmutableDictionary<
 
 /// <summary>
 /// The lab's settings, read once from <c>actorparallel.simulation</c> (reference: hocon/reference/simulation.conf,
-/// embedded as <c>ActorParallel.simulation.conf</c>). Bad values throw <see cref="ConfigurationException"/>
+/// embedded as <c>ActorParallel.simulation.conf</c>). Bad values throw <see cref="HoconConfigException"/>
 /// naming the path and how to fix it.
 /// </summary>
 public sealed record SimulationSettings(
@@ -33,20 +33,20 @@ public sealed record SimulationSettings(
     public const string ResourceName = "ActorParallel.simulation.conf";
 
     /// <summary>The embedded reference configuration.</summary>
-    public static Config Reference() => ConfigurationFactory.FromResource<SimulationSettings>(ResourceName);
+    public static HoconConfig Reference() => HoconConfigFactory.FromResource<SimulationSettings>(ResourceName);
 
     /// <summary>The settings from <paramref name="config"/> (may be null) falling back to the reference.</summary>
-    public static SimulationSettings Load(Config? config = null)
+    public static SimulationSettings Load(HoconConfig? config = null)
     {
         var c = config is null || config.IsEmpty ? Reference() : config.WithFallback(Reference());
         return Create(c.GetConfig(Section));
     }
 
     /// <summary>The settings from a user file (<c>--config FILE</c>) over the reference.</summary>
-    public static SimulationSettings LoadFile(string path) => Load(ConfigurationFactory.ParseFile(path));
+    public static SimulationSettings LoadFile(string path) => Load(HoconConfigFactory.ParseFile(path));
 
     /// <summary>Reads settings from the <c>actorparallel.simulation</c> section itself.</summary>
-    public static SimulationSettings Create(Config section)
+    public static SimulationSettings Create(HoconConfig section)
     {
         ArgumentNullException.ThrowIfNull(section);
         var workloads = ImmutableSortedDictionary.CreateBuilder<string, WorkloadSettings>(StringComparer.OrdinalIgnoreCase);
@@ -85,16 +85,16 @@ public sealed record SimulationSettings(
         {
             "pull" => DispatchMode.Pull,
             "push" => DispatchMode.Push,
-            _ => throw new ConfigurationException($"{where}: mode '{text}' is unknown. Fix: use pull (work pulling) or push (static round-robin)."),
+            _ => throw new HoconConfigException($"{where}: mode '{text}' is unknown. Fix: use pull (work pulling) or push (static round-robin)."),
         };
     }
 
-    private static WorkloadSettings ReadWorkload(Config section, string name)
+    private static WorkloadSettings ReadWorkload(HoconConfig section, string name)
     {
         var path = $"workloads.{Quote(name)}";
         var options = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
         if (section.GetValue(path) is not HoconObject body)
-            throw new ConfigurationException($"{Section}.{path}: expected an object like {{ size = 100, tasks = 8 }}. Fix: write the workload's settings in braces.");
+            throw new HoconConfigException($"{Section}.{path}: expected an object like {{ size = 100, tasks = 8 }}. Fix: write the workload's settings in braces.");
         foreach (var key in body.Keys.Where(k => k is not ("size" or "tasks")))
             options[key] = section.GetString($"{path}.{Quote(key)}") ?? "";
         return new WorkloadSettings(
@@ -105,17 +105,17 @@ public sealed record SimulationSettings(
 
     private static string Quote(string key) => key.All(c => char.IsLetterOrDigit(c) || c is '-' or '_') ? key : $"\"{key}\"";
 
-    private static T AtLeast<T>(Config section, string path, T value, T minimum)
+    private static T AtLeast<T>(HoconConfig section, string path, T value, T minimum)
         where T : IComparable<T> =>
         value.CompareTo(minimum) >= 0
             ? value
-            : throw new ConfigurationException(string.Create(CultureInfo.InvariantCulture,
+            : throw new HoconConfigException(string.Create(CultureInfo.InvariantCulture,
                 $"{Where(section, path)}{Section}.{path} = {value} is too small. Fix: set it to at least {minimum}."));
 
-    private static TimeSpan Positive(Config section, string path, TimeSpan value) =>
+    private static TimeSpan Positive(HoconConfig section, string path, TimeSpan value) =>
         value > TimeSpan.Zero
             ? value
-            : throw new ConfigurationException($"{Where(section, path)}{Section}.{path} must be a positive duration such as 5s or 500ms.");
+            : throw new HoconConfigException($"{Where(section, path)}{Section}.{path} must be a positive duration such as 5s or 500ms.");
 
-    private static string Where(Config section, string path) => section.GetValue(path)?.Origin is { } origin ? $"{origin}: " : "";
+    private static string Where(HoconConfig section, string path) => section.GetValue(path)?.Origin is { } origin ? $"{origin}: " : "";
 }

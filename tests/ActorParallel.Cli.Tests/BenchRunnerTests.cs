@@ -28,10 +28,6 @@ public sealed class BenchRunnerTests
 
         Assert.All(report.Figures, f => Assert.True(f.IsSane, $"{f.Name}: value {f.Value}, baseline {f.Baseline}"));
         Assert.Equal(PingPongScenario.PairCounts.Count, report.Figures.Count(f => f.Scenario == "ping-pong"));
-        Assert.Equal(FanOutScenario.PoolSizes.Count, report.Figures.Count(f => f.Scenario == "fan-out"));
-
-        // The goals are all present: message rates, spawns, heap per actor, pi speedup, start-up.
-        Assert.Equal(12, report.Figures.Count(f => f.Goal is not null));
         Assert.True(report.ElapsedSeconds > 0);
         Assert.Contains(progress.Lines, l => l.StartsWith("pi", StringComparison.Ordinal));
     }

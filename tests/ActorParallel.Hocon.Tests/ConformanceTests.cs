@@ -96,13 +96,13 @@ public class ConformanceTests
     {
         var root = FixtureRoot()!;
         var file = Path.Combine(root, relativePath);
-        var expected = ConfigurationFactory.ParseFile(Path.Combine(Path.GetDirectoryName(file)!, "original.json"), TestSupport.NoEnv).Root;
-        var actual = ConfigurationFactory.ParseFile(file, TestSupport.NoEnv).Root;
+        var expected = HoconConfigFactory.ParseFile(Path.Combine(Path.GetDirectoryName(file)!, "original.json"), TestSupport.NoEnv).Root;
+        var actual = HoconConfigFactory.ParseFile(file, TestSupport.NoEnv).Root;
         Assert.True(expected.Equals(actual), $"{relativePath}\nexpected:\n{expected}\nactual:\n{actual}");
 
         if (file.EndsWith(".json", StringComparison.Ordinal))
         {
-            var asHocon = ConfigurationFactory.ParseString(File.ReadAllText(file), file, json: false, TestSupport.NoEnv).Root;
+            var asHocon = HoconConfigFactory.ParseString(File.ReadAllText(file), file, json: false, TestSupport.NoEnv).Root;
             Assert.True(expected.Equals(asHocon), $"{relativePath} parsed as HOCON\nexpected:\n{expected}\nactual:\n{asHocon}");
         }
     }

@@ -12,7 +12,7 @@ public class ErrorTests
     [InlineData("x { y = ${z} }\nz { w = ${x} }")]
     public void A_value_that_contains_itself_is_a_cycle(string hocon)
     {
-        var ex = Assert.Throws<ConfigurationException>(() => Parse(hocon));
+        var ex = Assert.Throws<HoconConfigException>(() => Parse(hocon));
         Assert.Contains("substitution cycle", ex.Message, StringComparison.Ordinal);
         Assert.Contains("string:", ex.Message, StringComparison.Ordinal);
     }
@@ -24,7 +24,7 @@ public class ErrorTests
         var c = Parse(new string(' ', 3000) + "a = 1, b = [x], c { d = y }");
         Assert.Equal("string:1:3005", c.GetValue("a")!.Origin.ToString());
         Assert.Equal("string:1:3012", c.GetValue("b")!.Origin.ToString());
-        var ex = Assert.Throws<ConfigurationException>(() => Parse(new string(' ', 3000) + "a = ${missing}"));
+        var ex = Assert.Throws<HoconConfigException>(() => Parse(new string(' ', 3000) + "a = ${missing}"));
         Assert.Contains("string:1:3005", ex.Message, StringComparison.Ordinal);
         Assert.Equal("string:2:5", Parse("x = 1\na = 2").GetValue("a")!.Origin.ToString());
     }
@@ -71,7 +71,7 @@ public class ErrorTests
     public void Errors_in_files_name_the_file()
     {
         using var files = new TempFiles(("bad.conf", "ok = 1\n\nbroken = {\n"));
-        var ex = Assert.Throws<ConfigurationException>(() => ConfigurationFactory.ParseFile(files["bad.conf"]));
+        var ex = Assert.Throws<HoconConfigException>(() => HoconConfigFactory.ParseFile(files["bad.conf"]));
         Assert.StartsWith(files["bad.conf"] + ":", ex.Message, StringComparison.Ordinal);
         Assert.Equal(files["bad.conf"], ex.Origin.Source);
         Assert.Equal(4, ex.Origin.Line);
@@ -108,7 +108,7 @@ public class ErrorTests
             "GetIntList" => () => c.GetIntList("a"),
             _ => throw new ArgumentOutOfRangeException(nameof(getter)),
         };
-        var ex = Assert.Throws<ConfigurationException>(read);
+        var ex = Assert.Throws<HoconConfigException>(read);
         Assert.Contains("path 'a", ex.Message, StringComparison.Ordinal);
         Assert.Contains("string:2:", ex.Message, StringComparison.Ordinal);
         Assert.Contains("expected " + expected, ex.Message, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public class ErrorTests
     [InlineData("\"unclosed")]
     public void Malformed_getter_paths_are_configuration_errors(string path)
     {
-        var ex = Assert.Throws<ConfigurationException>(() => Parse("a = 1").GetString(path));
+        var ex = Assert.Throws<HoconConfigException>(() => Parse("a = 1").GetString(path));
         Assert.Contains("path", ex.Message, StringComparison.Ordinal);
     }
 
@@ -132,8 +132,8 @@ public class ErrorTests
     {
         var root = HoconParser.Parse("a = ${b}\nb = 1");
         var obj = Assert.IsType<HoconObject>(root.Value);
-        var ex = Assert.Throws<ConfigurationException>(() => obj.GetKey("a")!.GetString());
-        Assert.Contains("ConfigurationFactory", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(1, new Config(root).GetInt("a"));
+        var ex = Assert.Throws<HoconConfigException>(() => obj.GetKey("a")!.GetString());
+        Assert.Contains("HoconConfigFactory", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, new HoconConfig(root).GetInt("a"));
     }
 }

@@ -1,6 +1,6 @@
 using ActorParallel.Configuration;
 using FsCheck.Fluent;
-using Config = ActorParallel.Configuration.Config;
+using Config = ActorParallel.Configuration.HoconConfig;
 using Rnd = FsCheck.Rnd;
 using static ActorParallel.Hocon.Tests.TestSupport;
 
@@ -8,7 +8,7 @@ namespace ActorParallel.Hocon.Tests;
 
 /// <summary>
 /// Bounded, deterministic fuzzing: whatever the input, the parser either succeeds or throws
-/// <see cref="ConfigurationException"/>; and whatever succeeds renders back to an equal tree.
+/// <see cref="HoconConfigException"/>; and whatever succeeds renders back to an equal tree.
 /// </summary>
 public class FuzzTests
 {
@@ -91,12 +91,12 @@ public class FuzzTests
 
     private static void Check(string text)
     {
-        Config config;
+        HoconConfig config;
         try
         {
             config = Parse(text);
         }
-        catch (ConfigurationException ex)
+        catch (HoconConfigException ex)
         {
             Assert.False(string.IsNullOrWhiteSpace(ex.Message));
             return;
@@ -109,12 +109,12 @@ public class FuzzTests
 
         // Whatever parses renders to HOCON that parses back to the same tree, and to JSON.
         var rendered = config.ToString();
-        Config again;
+        HoconConfig again;
         try
         {
             again = Parse(rendered);
         }
-        catch (ConfigurationException ex)
+        catch (HoconConfigException ex)
         {
             Assert.Fail($"rendering does not parse back:\ninput:\n{text}\nrendered:\n{rendered}\n{ex.Message}");
             return;

@@ -3,7 +3,7 @@ using static ActorParallel.Hocon.Tests.TestSupport;
 
 namespace ActorParallel.Hocon.Tests;
 
-/// <summary>The Config API: typed getters, units, defaults, fallbacks (hocon-notes.md rows 24-28 and the Akka conveniences).</summary>
+/// <summary>The HoconConfig API: typed getters, units, defaults, fallbacks (hocon-notes.md rows 24-28 and the Akka conveniences).</summary>
 public class GetterTests
 {
     [Fact]
@@ -68,7 +68,7 @@ public class GetterTests
     {
         var c = Parse("t = infinite");
         Assert.Equal(Timeout.InfiniteTimeSpan, c.GetTimeSpan("t"));
-        var ex = Assert.Throws<ConfigurationException>(() => c.GetTimeSpan("t", null, allowInfinite: false));
+        var ex = Assert.Throws<HoconConfigException>(() => c.GetTimeSpan("t", null, allowInfinite: false));
         Assert.Contains("path 't'", ex.Message, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(3), c.GetTimeSpan("missing", TimeSpan.FromSeconds(3)));
     }
@@ -104,8 +104,8 @@ public class GetterTests
     public void Byte_size_missing_is_null_and_overflow_is_an_error()
     {
         Assert.Null(Parse("a = 1").GetByteSize("b"));
-        Assert.Throws<ConfigurationException>(() => Parse("s = 100EiB").GetByteSize("s"));
-        Assert.Throws<ConfigurationException>(() => Parse("s = 1 KB").GetByteSize("s"));
+        Assert.Throws<HoconConfigException>(() => Parse("s = 100EiB").GetByteSize("s"));
+        Assert.Throws<HoconConfigException>(() => Parse("s = 1 KB").GetByteSize("s"));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public class GetterTests
         Assert.Equal("cluster", actor.GetString("provider"));
         Assert.False(actor.GetBoolean("serialize-messages", true));
         Assert.True(user.GetConfig("nope").IsEmpty);
-        Assert.Same(Config.Empty, ConfigurationFactory.Empty);
+        Assert.Same(HoconConfig.Empty, HoconConfigFactory.Empty);
         Assert.Equal(["provider", "serialize-messages"], actor.AsEnumerable().Select(p => p.Key));
     }
 
@@ -151,13 +151,13 @@ public class GetterTests
         Assert.DoesNotContain("c = 3", c.ToString(), StringComparison.Ordinal);
         Assert.Contains("c = 3", c.ToString(includeFallback: true), StringComparison.Ordinal);
         Assert.False(c.IsEmpty);
-        Assert.True(Config.Empty.IsEmpty);
+        Assert.True(HoconConfig.Empty.IsEmpty);
     }
 
     [Fact]
     public void String_conversion_and_operators_compose_fallbacks()
     {
-        Config c = "a = 1";
+        HoconConfig c = "a = 1";
         Assert.Equal(1, c.GetInt("a"));
         var withFallback = c + "a = 2, b = 2";
         Assert.Equal(1, withFallback.GetInt("a"));
@@ -212,16 +212,14 @@ public class GetterTests
     [Fact]
     public void FromResource_reads_an_embedded_configuration()
     {
-        var c = ConfigurationFactory.FromResource<GetterTests>("test.embedded.conf");
+        var c = HoconConfigFactory.FromResource<GetterTests>("test.embedded.conf");
         Assert.Equal(42, c.GetInt("embedded.copy"));
     }
 
     [Fact]
-    public void Default_is_empty_without_the_runtime_resource_and_FromResource_reports_missing_resources()
+    public void FromResource_reports_missing_resources()
     {
-        Assert.NotNull(ConfigurationFactory.Default());
-        Assert.NotNull(ConfigurationFactory.Load());
-        var ex = Assert.Throws<ConfigurationException>(() => ConfigurationFactory.FromResource<GetterTests>("nope.conf"));
+        var ex = Assert.Throws<HoconConfigException>(() => HoconConfigFactory.FromResource<GetterTests>("nope.conf"));
         Assert.Contains("nope.conf", ex.Message, StringComparison.Ordinal);
     }
 }

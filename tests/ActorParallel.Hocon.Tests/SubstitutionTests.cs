@@ -52,15 +52,15 @@ public class SubstitutionTests
         try
         {
             var text = $"a = ${{{name}}}\nb = ${{?{name}}}\nc = local\nd = ${{c}}";
-            var withEnv = ConfigurationFactory.ParseString(text);
+            var withEnv = HoconConfigFactory.ParseString(text);
             Assert.Equal("from-env", withEnv.GetString("a"));
             Assert.Equal("from-env", withEnv.GetString("b"));
             Assert.Equal("local", withEnv.GetString("d"));
 
-            var ex = Assert.Throws<ConfigurationException>(() => ConfigurationFactory.ParseString(text, NoEnv));
+            var ex = Assert.Throws<HoconConfigException>(() => HoconConfigFactory.ParseString(text, NoEnv));
             Assert.Contains("environment variables are switched off", ex.Message, StringComparison.Ordinal);
             Assert.Contains("string:1:5", ex.Message, StringComparison.Ordinal);
-            Assert.False(ConfigurationFactory.ParseString($"b = ${{?{name}}}", NoEnv).HasPath("b"));
+            Assert.False(HoconConfigFactory.ParseString($"b = ${{?{name}}}", NoEnv).HasPath("b"));
         }
         finally
         {
@@ -72,7 +72,7 @@ public class SubstitutionTests
     public void Env_override_pattern_keeps_the_default_when_the_variable_is_unset()
     {
         var name = "HOCON_UNSET_" + Guid.NewGuid().ToString("N");
-        var c = ConfigurationFactory.ParseString($"workers = 2\nworkers = ${{?{name}}}");
+        var c = HoconConfigFactory.ParseString($"workers = 2\nworkers = ${{?{name}}}");
         Assert.Equal(2, c.GetInt("workers"));
     }
 
@@ -141,7 +141,7 @@ public class SubstitutionTests
     [Fact]
     public void Substitution_of_a_path_through_a_non_object_is_missing()
     {
-        Assert.Throws<ConfigurationException>(() => Parse("a = 1\nb = ${a.x}"));
+        Assert.Throws<HoconConfigException>(() => Parse("a = 1\nb = ${a.x}"));
         Assert.False(Parse("a = 1\nb = ${?a.x}").HasPath("b"));
     }
 

@@ -6,7 +6,7 @@ internal static class TestSupport
 {
     public static readonly ConfigParseOptions NoEnv = new() { UseEnvironmentVariables = false };
 
-    public static Config Parse(string hocon) => ConfigurationFactory.ParseString(hocon, NoEnv);
+    public static HoconConfig Parse(string hocon) => HoconConfigFactory.ParseString(hocon, NoEnv);
 
     /// <summary>Asserts that two documents resolve to equal trees (the conformance equality).</summary>
     public static void SameTree(string expected, string actual)
@@ -16,8 +16,8 @@ internal static class TestSupport
         Assert.True(e.Equals(a), $"expected:\n{e}\nactual:\n{a}");
     }
 
-    public static ConfigurationException Fails(string hocon)
-        => Assert.Throws<ConfigurationException>(() => Parse(hocon));
+    public static HoconConfigException Fails(string hocon)
+        => Assert.Throws<HoconConfigException>(() => Parse(hocon));
 
     /// <summary>The repository root (the folder that holds ActorParallel.sln), or null.</summary>
     public static string? RepoRoot()

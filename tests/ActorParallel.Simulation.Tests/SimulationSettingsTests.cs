@@ -43,7 +43,7 @@ public sealed class SimulationSettingsTests
     [Fact]
     public void User_config_overrides_and_falls_back_to_the_reference()
     {
-        var s = SimulationSettings.Load(ConfigurationFactory.ParseString("""
+        var s = SimulationSettings.Load(HoconConfigFactory.ParseString("""
             actorparallel.simulation { workers = 4, mode = push, workloads.pi.size = 1000, workloads.custom { size = 5, tasks = 2 } }
             """));
         Assert.Equal(4, s.Workers);
@@ -61,7 +61,7 @@ public sealed class SimulationSettingsTests
     [InlineData("workloads.pi.tasks = 0", "workloads.pi.tasks = 0 is too small")]
     public void Bad_values_say_where_and_how_to_fix(string hocon, string message)
     {
-        var e = Assert.Throws<ConfigurationException>(() => SimulationSettings.Load(ConfigurationFactory.ParseString($"actorparallel.simulation {{ {hocon} }}")));
+        var e = Assert.Throws<HoconConfigException>(() => SimulationSettings.Load(HoconConfigFactory.ParseString($"actorparallel.simulation {{ {hocon} }}")));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 }

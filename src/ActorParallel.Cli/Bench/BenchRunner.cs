@@ -14,10 +14,6 @@ public static class BenchRunner
     [
         new SystemLifecycleScenario(),
         new PingPongScenario(),
-        new FanOutScenario(),
-        new AskScenario(),
-        new TellAllocationScenario(),
-        new SpawnScenario(),
         new PiScenario(),
         new HoconParseScenario(),
     ];

@@ -33,11 +33,11 @@ internal static class ConfigCommand
         try
         {
             var options = new ConfigParseOptions { UseEnvironmentVariables = !noEnv };
-            var config = ConfigurationFactory.ParseFile(path, options);
+            var config = HoconConfigFactory.ParseFile(path, options);
             output.Write(json ? config.ToJson() : config.ToString(includeFallback: true));
             return 0;
         }
-        catch (ConfigurationException ex)
+        catch (HoconConfigException ex)
         {
             error.WriteLine("error: " + ex.Message);
             return 1;

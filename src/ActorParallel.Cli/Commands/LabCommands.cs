@@ -168,7 +168,7 @@ internal static class LabCommands
             error.WriteLine("error: " + ex.Message);
             return 2;
         }
-        catch (ConfigurationException ex)
+        catch (HoconConfigException ex)
         {
             error.WriteLine("error: " + ex.Message);
             return 1;

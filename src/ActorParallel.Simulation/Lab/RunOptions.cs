@@ -94,9 +94,9 @@ public sealed record RunOptions(string Workload)
         TimeSpan value;
         try
         {
-            value = ActorParallel.Configuration.ConfigurationFactory.ParseString($"t = {text}").GetTimeSpan("t");
+            value = ActorParallel.Configuration.HoconConfigFactory.ParseString($"t = {text}").GetTimeSpan("t");
         }
-        catch (ActorParallel.Configuration.ConfigurationException)
+        catch (ActorParallel.Configuration.HoconConfigException)
         {
             throw new WorkloadParameterException($"--timeout '{text}' is not a duration; write for example 30s, 500ms or 2m");
         }

@@ -1,4 +1,4 @@
-using ActorParallel.Actor;
+using Akka.Actor;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
@@ -8,7 +8,7 @@ using ActorParallel.Simulation.Workloads.Pi;
 namespace ActorParallel.Simulation.Tests.Engine;
 
 /// <summary>The actors' protocol seen through probes: what the supervisor tells the metrics actor, and what that one answers.</summary>
-public sealed class ActorProtocolTests : ActorParallel.TestKit.Xunit2.TestKit
+public sealed class ActorProtocolTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 

@@ -1,5 +1,5 @@
-using ActorParallel.Actor;
-using ActorParallel.Routing;
+using Akka.Actor;
+using Akka.Routing;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Workloads;
 using ActorParallel.Simulation.Workloads.WordCount;
@@ -7,7 +7,7 @@ using ActorParallel.Simulation.Workloads.WordCount;
 namespace ActorParallel.Simulation.Tests.Engine;
 
 /// <summary>The wordcount shuffle seen through probes: workers send through a consistent-hashing router, reducers complete partitions.</summary>
-public sealed class ShuffleTests : ActorParallel.TestKit.Xunit2.TestKit
+public sealed class ShuffleTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 

@@ -86,7 +86,7 @@ public sealed class SimulationLabTests
             Assert.Equal((3, 5000L, 3), (report.Workers, report.Parameters.Size, report.Parameters.Tasks));
             Assert.Null(report.Tpl);
             File.WriteAllText(file, "actorparallel.simulation { workers = [1] }");
-            await Assert.ThrowsAsync<ConfigurationException>(() => Inline().RunAsync(new RunOptions("pi") { ConfigFile = file }));
+            await Assert.ThrowsAsync<HoconConfigException>(() => Inline().RunAsync(new RunOptions("pi") { ConfigFile = file }));
         }
         finally
         {

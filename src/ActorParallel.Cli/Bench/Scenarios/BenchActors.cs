@@ -1,16 +1,6 @@
-using ActorParallel.Actor;
+using Akka.Actor;
 
 namespace ActorParallel.Cli.Bench.Scenarios;
-
-/// <summary>The payload-free message every throughput scenario sends; one instance, so sending allocates nothing for it.</summary>
-internal sealed class Msg
-{
-    public static readonly Msg Instance = new();
-
-    private Msg()
-    {
-    }
-}
 
 /// <summary>Tells a <see cref="Ping"/> to put its first messages in flight.</summary>
 internal sealed class Start

@@ -16,13 +16,13 @@ public sealed class HoconParseScenario : IBenchScenario
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(progress);
         var hocon = HoconInput.Generate(sizes.HoconChars);
-        var json = ConfigurationFactory.ParseString(hocon).ToJson(indented: false);
+        var json = HoconConfigFactory.ParseString(hocon).ToJson(indented: false);
         var parses = sizes.HoconParses;
         var hoconUs = Measure.Median(sizes.Warmups + 1, sizes.Repeats, () => Measure.Milliseconds(() =>
         {
             for (var i = 0; i < parses; i++)
             {
-                ConfigurationFactory.ParseString(hocon);
+                HoconConfigFactory.ParseString(hocon);
             }
         }) * 1000 / parses);
         var jsonUs = Measure.Median(sizes.Warmups + 1, sizes.Repeats, () => Measure.Milliseconds(() =>

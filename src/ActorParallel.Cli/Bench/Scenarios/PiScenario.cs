@@ -1,5 +1,5 @@
 using System.Globalization;
-using ActorParallel.Actor;
+using Akka.Actor;
 using ActorParallel.Simulation.Engine;
 using ActorParallel.Simulation.Workloads;
 using ActorParallel.Simulation.Workloads.Pi;

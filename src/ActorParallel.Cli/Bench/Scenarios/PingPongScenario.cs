@@ -1,4 +1,4 @@
-using ActorParallel.Actor;
+using Akka.Actor;
 
 namespace ActorParallel.Cli.Bench.Scenarios;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ActorParallel.Actor;
-using ActorParallel.Configuration;
+using Akka.Actor;
+using ActorParallel.Simulation.Configuration;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
 using ActorParallel.Simulation.Workloads;
@@ -20,7 +20,7 @@ namespace ActorParallel.Simulation.Engine.Actors;
 public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<MetricsSnapshot>? progress = null, bool quiesce = false) : IJobEngine
 {
     /// <summary>The dispatcher id the workers (and peers) run on.</summary>
-    public const string WorkerDispatcherId = "actorparallel.simulation.worker-dispatcher";
+    public const string WorkerDispatcherId = "akka.actor.lab-worker-dispatcher";
 
     /// <summary>Tasks of the warm-up job: enough calls of the message path for the JIT's tier-1 recompilation (30 calls, twice through the instrumented tier).</summary>
     private const int WarmUpTasks = 200;
@@ -28,9 +28,10 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
     public string Name => "actors";
 
     /// <summary>The configuration of a job's actor system: a fixed W-thread dispatcher for the workers.</summary>
-    public static Config SystemConfig(int workers) => ConfigurationFactory.ParseString(string.Create(CultureInfo.InvariantCulture, $$"""
-        actorparallel.loglevel = WARNING
-        actorparallel.simulation.worker-dispatcher {
+    public static Akka.Configuration.Config SystemConfig(int workers) => AkkaHandOver.ParseString(string.Create(CultureInfo.InvariantCulture, $$"""
+        akka.loglevel = WARNING
+        akka.log-dead-letters-during-shutdown = off
+        akka.actor.lab-worker-dispatcher {
           type = ForkJoinDispatcher
           throughput = 100
           dedicated-thread-pool { thread-count = {{workers}}, threadtype = background }

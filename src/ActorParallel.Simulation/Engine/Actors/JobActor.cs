@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ActorParallel.Actor;
+using Akka.Actor;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
 
@@ -12,7 +12,7 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// job; <see cref="CancelJob"/> and the timeout fail it; it ends exactly once, by <see cref="Complete"/>
 /// or <see cref="Fail"/>, and the outcome reaches the client through the metrics actor.
 /// </summary>
-public abstract class JobActor : ReceiveActor
+public abstract class JobActor : ReceiveActor, IWithTimers
 {
     private IActorRef? _client;
     private bool _cancelled;
@@ -30,6 +30,9 @@ public abstract class JobActor : ReceiveActor
     }
 
     protected JobRequest Request { get; }
+
+    /// <summary>The actor's timers (Akka.NET cancels them when the actor stops).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
 
     protected IActorRef Metrics { get; }
 
@@ -85,7 +88,7 @@ public abstract class JobActor : ReceiveActor
         }
 
         Clock.Start();
-        Context.System.Scheduler.ScheduleTellOnce(Request.Timeout, Self, JobTimedOut.Instance, Self);
+        Timers.StartSingleTimer(JobTimedOut.Instance, JobTimedOut.Instance, Request.Timeout);
         Begin();
     }
 }

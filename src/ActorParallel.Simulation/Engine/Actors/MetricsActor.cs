@@ -1,4 +1,4 @@
-using ActorParallel.Actor;
+using Akka.Actor;
 using ActorParallel.Simulation.Metrics;
 
 namespace ActorParallel.Simulation.Engine.Actors;
@@ -9,15 +9,13 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// <c>progress-interval</c>, and answers the client with the final <see cref="JobOutcome"/>. Because the
 /// supervisor sends both the events and <see cref="CompleteJob"/>, the report sees every event.
 /// </summary>
-public sealed class MetricsActor : ReceiveActor, IDisposable
+public sealed class MetricsActor : ReceiveActor, IWithTimers, IDisposable
 {
     private readonly MetricsAggregator _aggregator = new();
     private readonly SimulationMeter _meter = new();
-    private readonly Cancelable _progress;
 
     public MetricsActor(TimeSpan progressInterval)
     {
-        _progress = new Cancelable(Context.System.Scheduler);
         Receive<MetricsEvent>(e =>
         {
             _aggregator.Apply(e);
@@ -31,11 +29,22 @@ public sealed class MetricsActor : ReceiveActor, IDisposable
         });
         Receive<CompleteJob>(c =>
         {
-            _progress.Cancel();
+            Timers.Cancel(PublishProgress.Instance);
             c.Client.Tell(new JobOutcome(c.Answer, c.Error, _aggregator.Report()), Self);
         });
-        if (progressInterval > TimeSpan.Zero)
-            Context.System.Scheduler.ScheduleTellRepeatedly(progressInterval, progressInterval, Self, PublishProgress.Instance, Self, _progress);
+        _progressInterval = progressInterval;
+    }
+
+    private readonly TimeSpan _progressInterval;
+
+    /// <summary>The actor's timers (Akka.NET cancels them when the actor stops).</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        if (_progressInterval > TimeSpan.Zero)
+            Timers.StartPeriodicTimer(PublishProgress.Instance, PublishProgress.Instance, _progressInterval);
+        base.PreStart();
     }
 
     protected override void PostStop()
@@ -46,8 +55,6 @@ public sealed class MetricsActor : ReceiveActor, IDisposable
 
     public void Dispose()
     {
-        _progress.Cancel();
-        _progress.Dispose();
         _meter.Dispose();
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using ActorParallel.Actor;
+using Akka.Actor;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Workloads;
 

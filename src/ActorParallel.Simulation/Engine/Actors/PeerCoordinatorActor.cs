@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ActorParallel.Actor;
+using Akka.Actor;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
 using ActorParallel.Simulation.Workloads;

@@ -1,10 +1,11 @@
-using ActorParallel.Actor;
+using Akka.Actor;
+using Akka.Routing;
 using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Engine.Actors;
 
 /// <summary>
-/// One routee of the shuffle's <see cref="ActorParallel.Routing.ConsistentHashingPool"/> (wordcount). It
+/// One routee of the shuffle's <see cref="Akka.Routing.ConsistentHashingPool"/> (wordcount). It
 /// owns whichever partitions the router's hash ring gives it, and knows them only by what arrives: for each
 /// partition it keeps every map task's part keyed by task id (so a retried task's part counts once), and
 /// reduces the partition once the supervisor's <see cref="ReduceNow"/> for it (routed by the same key) has

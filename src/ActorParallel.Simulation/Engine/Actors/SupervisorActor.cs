@@ -1,5 +1,5 @@
-using ActorParallel.Actor;
-using ActorParallel.Routing;
+using Akka.Actor;
+using Akka.Routing;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
 using ActorParallel.Simulation.Workloads;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ActorParallel.Actor;
+using Akka.Actor;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Workloads;
 

@@ -1,7 +1,0 @@
-namespace ActorParallel.TestKit;
-
-/// <summary>A filter muted until <see cref="Unmute"/> (or Dispose) is called.</summary>
-public interface IUnmutableFilter : IDisposable
-{
-    void Unmute();
-}
