@@ -111,6 +111,23 @@ public partial class HoconConfig
         return new HoconConfig(obj, fallback is { IsEmpty: false } ? fallback : null);
     }
 
+    /// <summary>
+    /// Only the sub-tree at <paramref name="key"/> (a single key, not a path), still under that key, fallbacks merged in
+    /// (Lightbend's <c>withOnlyPath</c> for one top-level key); <see cref="Empty"/> when it is absent.
+    /// </summary>
+    public HoconConfig WithOnlyKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (Merged.GetKey(key) is not { } value || value.Type == HoconValueType.Null)
+        {
+            return Empty;
+        }
+
+        var root = new HoconObject(Merged.Origin);
+        root.Set(key, value);
+        return new HoconConfig(root, null);
+    }
+
     private HoconValue? GetOwnValue(string path)
     {
         HoconValue node = _own;

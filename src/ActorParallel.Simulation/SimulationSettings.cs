@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ActorParallel.Configuration;
+using ActorParallel.Simulation.Configuration;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Workloads;
 
@@ -14,9 +15,10 @@ public sealed record WorkloadSettings(long Size, int Tasks, ImmutableDictionary<
 }
 
 /// <summary>
-/// The lab's settings, read once from <c>actorparallel.simulation</c> (reference: hocon/reference/simulation.conf,
-/// embedded as <c>ActorParallel.simulation.conf</c>). Bad values throw <see cref="HoconConfigException"/>
-/// naming the path and how to fix it.
+/// The lab's settings, read once from <c>actorparallel.lab</c> (reference: hocon/reference/lab.conf,
+/// embedded as <c>ActorParallel.lab.conf</c>). Bad values, and keys under <c>actorparallel</c> that are not ours,
+/// throw <see cref="HoconConfigException"/> naming the file:line:column, the path and how to fix it. The same file's
+/// <c>akka</c> section is kept as <see cref="Akka"/>: the lab hands it to every actor system it creates.
 /// </summary>
 public sealed record SimulationSettings(
     int Workers,
@@ -29,23 +31,33 @@ public sealed record SimulationSettings(
     int Seed,
     ImmutableSortedDictionary<string, WorkloadSettings> Workloads)
 {
-    public const string Section = "actorparallel.simulation";
-    public const string ResourceName = "ActorParallel.simulation.conf";
+    public const string Section = "actorparallel.lab";
+    public const string ResourceName = "ActorParallel.lab.conf";
+
+    /// <summary>The user's <c>akka</c> section (resolved by our parser), for the lab's actor systems; empty if none.</summary>
+    public HoconConfig Akka { get; init; } = HoconConfig.Empty;
 
     /// <summary>The embedded reference configuration.</summary>
     public static HoconConfig Reference() => HoconConfigFactory.FromResource<SimulationSettings>(ResourceName);
 
-    /// <summary>The settings from <paramref name="config"/> (may be null) falling back to the reference.</summary>
-    public static SimulationSettings Load(HoconConfig? config = null)
+    /// <summary>
+    /// The settings from <paramref name="config"/> (may be null) falling back to the reference. Keys under
+    /// <c>actorparallel</c> are checked against the reference and <paramref name="registry"/>'s workloads
+    /// (default: the built-in ones).
+    /// </summary>
+    public static SimulationSettings Load(HoconConfig? config = null, WorkloadRegistry? registry = null)
     {
-        var c = config is null || config.IsEmpty ? Reference() : config.WithFallback(Reference());
-        return Create(c.GetConfig(Section));
+        if (config is null || config.IsEmpty)
+            return Create(Reference().GetConfig(Section));
+        var reference = Reference();
+        LabConfigValidator.Validate(config, reference, registry ?? WorkloadRegistry.Default);
+        return Create(config.WithFallback(reference).GetConfig(Section)) with { Akka = config.WithOnlyKey("akka") };
     }
 
     /// <summary>The settings from a user file (<c>--config FILE</c>) over the reference.</summary>
-    public static SimulationSettings LoadFile(string path) => Load(HoconConfigFactory.ParseFile(path));
+    public static SimulationSettings LoadFile(string path, WorkloadRegistry? registry = null) => Load(HoconConfigFactory.ParseFile(path), registry);
 
-    /// <summary>Reads settings from the <c>actorparallel.simulation</c> section itself.</summary>
+    /// <summary>Reads settings from the <c>actorparallel.lab</c> section itself.</summary>
     public static SimulationSettings Create(HoconConfig section)
     {
         ArgumentNullException.ThrowIfNull(section);

@@ -76,12 +76,54 @@ public sealed class LabCommandTests : IDisposable
     public void Bad_config_file_is_a_located_error_with_exit_1()
     {
         var path = Path.Combine(Dir, "bad.conf");
-        File.WriteAllText(path, "actorparallel.simulation {\n  workers = [\n}\n");
+        File.WriteAllText(path, "actorparallel.lab {\n  workers = [\n}\n");
 
         var (code, _, error) = Run("run", "pi", "--config", path);
 
         Assert.Equal(1, code);
         Assert.Contains("bad.conf:", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("actorparallel.lab {\n  wrkers = 4\n}\n", "typo.conf:2:", "did you mean actorparallel.lab.workers?")]
+    [InlineData("a = [1, 2\n", "unclosed.conf:", "expected ']'")]
+    [InlineData("key = ${?ACTORPARALLEL_TEST_UNSET_VARIABLE}\nself = ${self} [2]\n", "self.conf:2:", "self")]
+    public void Bad_config_files_fail_fast_with_exit_1_and_file_line(string text, string where, string message)
+    {
+        var path = Path.Combine(Dir, where[..where.IndexOf(':', StringComparison.Ordinal)]);
+        File.WriteAllText(path, text);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (code, output, error) = Run("run", "pi", "--config", path);
+
+        // Bounded: the configuration is read before any job starts (the bound is loose; the check itself takes milliseconds).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Contains(where, error, StringComparison.Ordinal);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_readme_example_config_runs_with_its_settings()
+    {
+        var example = Path.Combine(RepositoryRoot(), "hocon", "examples", "local.conf");
+
+        var (code, output, error) = Run("run", "pi", "--config", example, "--size", "100000", "--no-tpl", "--json");
+
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.True(doc.RootElement.GetProperty("correct").GetBoolean());
+        Assert.Equal(2, doc.RootElement.GetProperty("workers").GetInt32());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ActorParallel.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("ActorParallel.sln not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]

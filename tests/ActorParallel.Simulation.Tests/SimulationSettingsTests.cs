@@ -4,7 +4,7 @@ using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Tests;
 
-/// <summary>Pins every default of hocon/reference/simulation.conf (STYLE habit 6).</summary>
+/// <summary>Pins every default of hocon/reference/lab.conf (STYLE habit 6).</summary>
 public sealed class SimulationSettingsTests
 {
     [Fact]
@@ -44,13 +44,14 @@ public sealed class SimulationSettingsTests
     public void User_config_overrides_and_falls_back_to_the_reference()
     {
         var s = SimulationSettings.Load(HoconConfigFactory.ParseString("""
-            actorparallel.simulation { workers = 4, mode = push, workloads.pi.size = 1000, workloads.custom { size = 5, tasks = 2 } }
+            actorparallel.lab { workers = 4, mode = push, workloads.pi.size = 1000, workloads.heat { size = 5, tasks = 2 } }
             """));
         Assert.Equal(4, s.Workers);
         Assert.Equal(DispatchMode.Push, s.Mode);
         Assert.Equal(1000, s.Workloads["pi"].Size);
         Assert.Equal(32, s.Workloads["pi"].Tasks);
-        Assert.Equal(5, s.Workloads["custom"].Size);
+        Assert.Equal(5, s.Workloads["heat"].Size);
+        Assert.Equal("150", s.Workloads["heat"].Options["steps"]);
         Assert.Equal(3, s.TaskRetries);
     }
 
@@ -61,7 +62,7 @@ public sealed class SimulationSettingsTests
     [InlineData("workloads.pi.tasks = 0", "workloads.pi.tasks = 0 is too small")]
     public void Bad_values_say_where_and_how_to_fix(string hocon, string message)
     {
-        var e = Assert.Throws<HoconConfigException>(() => SimulationSettings.Load(HoconConfigFactory.ParseString($"actorparallel.simulation {{ {hocon} }}")));
+        var e = Assert.Throws<HoconConfigException>(() => SimulationSettings.Load(HoconConfigFactory.ParseString($"actorparallel.lab {{ {hocon} }}")));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 }

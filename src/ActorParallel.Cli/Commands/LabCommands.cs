@@ -149,7 +149,7 @@ internal static class LabCommands
     }
 
     private static Option<string?> ConfigOption() =>
-        new("--config", "-c") { Description = "A HOCON file whose actorparallel.simulation section overrides the defaults." };
+        new("--config", "-c") { Description = "A HOCON file: its actorparallel.lab section overrides the lab's defaults, its akka section the actor systems' settings." };
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object for scripts." };
 

@@ -44,7 +44,7 @@ public sealed record RunOptions(string Workload)
     public bool Json { get; init; }
 
     /// <summary>Loads the settings (the <c>--config</c> file over the reference).</summary>
-    public SimulationSettings LoadSettings() => ConfigFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(ConfigFile);
+    public SimulationSettings LoadSettings(WorkloadRegistry? registry = null) => ConfigFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(ConfigFile, registry);
 
     /// <summary>
     /// Turns the options into a validated <see cref="JobRequest"/>. Errors are <see cref="WorkloadParameterException"/>s

@@ -14,13 +14,13 @@ public sealed class SimulationLab(WorkloadRegistry registry, Func<SimulationSett
     public WorkloadRegistry Registry { get; } = registry;
 
     public string List(string? configFile = null, bool json = false) =>
-        LabRenderer.Workloads(Registry, configFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(configFile), json);
+        LabRenderer.Workloads(Registry, configFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(configFile, Registry), json);
 
     /// <summary>Runs one job; the returned report says whether the answer matched the serial reference.</summary>
     public async Task<JobReport> RunAsync(RunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.LoadSettings();
+        var settings = options.LoadSettings(Registry);
         var request = options.Resolve(Registry, settings);
         if (options.ImageFile is not null && !request.Workload.Equals("mandelbrot", StringComparison.OrdinalIgnoreCase))
             throw new WorkloadParameterException($"--image works only with mandelbrot, not {request.Workload}");
@@ -34,7 +34,7 @@ public sealed class SimulationLab(WorkloadRegistry registry, Func<SimulationSett
     public async Task<ExperimentResult> SweepAsync(SweepOptions options, IProgress<JobReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.ConfigFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(options.ConfigFile);
+        var settings = options.ConfigFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(options.ConfigFile, Registry);
         var spec = options.Resolve(Registry, settings);
         var result = await new ExperimentRunner(runnerFactory(settings)).RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
         if (options.Out is { } dir)

@@ -81,11 +81,11 @@ public sealed class SimulationLabTests
         var file = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(file, "actorparallel.simulation { workers = 3, workloads.pi { size = 5000, tasks = 3 } }");
+            File.WriteAllText(file, "actorparallel.lab { workers = 3, workloads.pi { size = 5000, tasks = 3 } }");
             var report = await Inline().RunAsync(new RunOptions("pi") { ConfigFile = file, SkipTpl = true });
             Assert.Equal((3, 5000L, 3), (report.Workers, report.Parameters.Size, report.Parameters.Tasks));
             Assert.Null(report.Tpl);
-            File.WriteAllText(file, "actorparallel.simulation { workers = [1] }");
+            File.WriteAllText(file, "actorparallel.lab { workers = [1] }");
             await Assert.ThrowsAsync<HoconConfigException>(() => Inline().RunAsync(new RunOptions("pi") { ConfigFile = file }));
         }
         finally

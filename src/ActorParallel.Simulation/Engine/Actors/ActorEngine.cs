@@ -1,5 +1,6 @@
 using System.Globalization;
 using Akka.Actor;
+using ActorParallel.Configuration;
 using ActorParallel.Simulation.Configuration;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
@@ -17,7 +18,11 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// and after the process has come to rest (<see cref="Quiesce"/>), so that neither compiling the message path
 /// nor recompiling the set-up code runs on the job's cores.
 /// </summary>
-public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<MetricsSnapshot>? progress = null, bool quiesce = false) : IJobEngine
+/// <remarks>
+/// <paramref name="akka"/> is the user's <c>akka</c> section (from <c>--config</c>, resolved by our parser); it overrides the
+/// engine's defaults (log level, the worker dispatcher's throughput) except the worker dispatcher's thread count, which is W.
+/// </remarks>
+public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<MetricsSnapshot>? progress = null, bool quiesce = false, HoconConfig? akka = null) : IJobEngine
 {
     /// <summary>The dispatcher id the workers (and peers) run on.</summary>
     public const string WorkerDispatcherId = "akka.actor.lab-worker-dispatcher";
@@ -27,22 +32,34 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
 
     public string Name => "actors";
 
-    /// <summary>The configuration of a job's actor system: a fixed W-thread dispatcher for the workers.</summary>
-    public static Akka.Configuration.Config SystemConfig(int workers) => AkkaHandOver.ParseString(string.Create(CultureInfo.InvariantCulture, $$"""
+    /// <summary>The engine's defaults for a job's actor system, below whatever the user's <c>akka</c> section sets.</summary>
+    private static readonly HoconConfig Defaults = HoconConfigFactory.ParseString("""
         akka.loglevel = WARNING
         akka.log-dead-letters-during-shutdown = off
         akka.actor.lab-worker-dispatcher {
           type = ForkJoinDispatcher
           throughput = 100
-          dedicated-thread-pool { thread-count = {{workers}}, threadtype = background }
+          dedicated-thread-pool { threadtype = background }
         }
-        """));
+        """);
+
+    /// <summary>
+    /// The configuration of a job's actor system: a fixed W-thread dispatcher for the workers, over the user's
+    /// <paramref name="user"/> <c>akka</c> section, over the engine's defaults; handed to Akka.NET already resolved.
+    /// </summary>
+    public static Akka.Configuration.Config SystemConfig(int workers, HoconConfig? user = null)
+    {
+        var job = HoconConfigFactory.ParseString(string.Create(CultureInfo.InvariantCulture,
+            $"akka.actor.lab-worker-dispatcher.dedicated-thread-pool.thread-count = {workers}"));
+        var config = user is null || user.IsEmpty ? job.WithFallback(Defaults) : job.WithFallback(user).WithFallback(Defaults);
+        return AkkaHandOver.ToAkka(config);
+    }
 
     public async Task<EngineRun> RunAsync(IWorkload workload, JobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(request);
-        using var system = ActorSystem.Create("lab", SystemConfig(request.Workers));
+        using var system = ActorSystem.Create("lab", SystemConfig(request.Workers, akka));
         try
         {
             var metrics = system.ActorOf(Props.Create(() => new MetricsActor(progressInterval)), "metrics");

@@ -15,6 +15,6 @@ public static class ActorLab
     public static SimulationLab Create(WorkloadRegistry? registry = null, IProgress<MetricsSnapshot>? progress = null)
     {
         var workloads = registry ?? WorkloadRegistry.Default;
-        return new SimulationLab(workloads, settings => new JobRunner(workloads, new ActorEngine(settings.ProgressInterval, progress, quiesce: true), quiesce: true));
+        return new SimulationLab(workloads, settings => new JobRunner(workloads, new ActorEngine(settings.ProgressInterval, progress, quiesce: true, akka: settings.Akka), quiesce: true));
     }
 }
