@@ -108,8 +108,8 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.NotNull(dir);
         var (code, stdout, stderr) = Run("config", "render", Path.Combine(dir.FullName, "hocon", "examples", "local.conf"), "--no-env");
         Assert.True(code == 0, stderr);
-        Assert.Contains("router = \"round-robin-pool\"", stdout, StringComparison.Ordinal);
-        Assert.Contains("workload = \"pi\"", stdout, StringComparison.Ordinal);
-        Assert.Contains("output = \"results/pi-2-workers.json\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("workers = 2", stdout, StringComparison.Ordinal);
+        Assert.Contains("max-iter = 800", stdout, StringComparison.Ordinal);
+        Assert.Contains("loglevel = \"WARNING\"", stdout, StringComparison.Ordinal);
     }
 }
