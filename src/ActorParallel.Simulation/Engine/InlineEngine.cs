@@ -45,35 +45,56 @@ public sealed class InlineEngine : IJobEngine
     {
         var tasks = farm.Split(request.Parameters);
         metrics.Apply(new JobStarted(clock.Elapsed, farm.Name, request.Workers, tasks.Count));
-        var ledger = new TaskLedger(tasks, request.Workers, request.Mode, request.Prefetch, request.TaskRetries);
-        var queue = new Queue<Assignment>(ledger.Start());
-        while (queue.TryDequeue(out var a))
+        var ledger = new TaskLedger(tasks, request.Workers, request.Mode, request.Prefetch, request.TaskRetries, request.Batching);
+        var collected = new FarmMetrics(farm, tasks.Count);
+        var queue = new Queue<TaskBatch>();
+        Enqueue(ledger.Start(clock.Elapsed));
+        while (queue.TryDequeue(out var batch))
         {
             ct.ThrowIfCancellationRequested();
-            metrics.Apply(new TaskDispatched(clock.Elapsed, a.Task.TaskId, a.WorkerId));
-            metrics.Apply(new MessageSent(clock.Elapsed, EnvelopeBytes + farm.EstimateBytes(a.Task.Payload)));
-            if (request.Faults?.ShouldFail(a.Task.TaskId, a.Attempt) == true)
+            var results = new List<TaskResult>(batch.Count);
+            var durations = new List<TimeSpan>(batch.Count);
+            var failedAt = -1;
+            for (var i = 0; i < batch.Count && failedAt < 0; i++)
             {
-                var error = InjectedFaultException.For(a.Task.TaskId, a.Attempt).Message;
-                metrics.Apply(new TaskFailed(clock.Elapsed, a.Task.TaskId, a.WorkerId, error));
-                foreach (var retry in ledger.Fail(a.WorkerId, a.Task.TaskId, a.Attempt, error))
-                    queue.Enqueue(retry);
-                if (ledger.FatalError is { } fatal)
-                    throw new JobFailedException($"{farm.Name}: {fatal}");
+                if (request.Faults?.ShouldFail(batch.Tasks[i].TaskId, batch.Attempts[i]) == true)
+                {
+                    failedAt = i;
+                    break;
+                }
+
+                var started = clock.Elapsed;
+                results.Add(await farm.ExecuteAsync(batch.Tasks[i], ct).ConfigureAwait(false));
+                durations.Add(clock.Elapsed - started);
+            }
+
+            var now = clock.Elapsed;
+            collected.Returned(ledger, batch.WorkerId, batch.BatchId, [.. results], [.. durations], now);
+            if (failedAt < 0)
+            {
+                Enqueue(ledger.Complete(new BatchDone(batch.WorkerId, batch.BatchId, [.. results], [.. durations]), now));
                 continue;
             }
 
-            var started = clock.Elapsed;
-            metrics.Apply(new TaskStarted(started, a.Task.TaskId, a.WorkerId));
-            var result = await farm.ExecuteAsync(a.Task, ct).ConfigureAwait(false);
-            metrics.Apply(new MessageSent(clock.Elapsed, EnvelopeBytes + farm.EstimateBytes(result.Output)));
-            metrics.Apply(new TaskCompleted(clock.Elapsed, a.Task.TaskId, a.WorkerId, clock.Elapsed - started));
-            ledger.Complete(a.WorkerId, a.Attempt, result, out var next);
-            foreach (var n in next)
-                queue.Enqueue(n);
+            var task = batch.Tasks[failedAt];
+            var error = InjectedFaultException.For(task.TaskId, batch.Attempts[failedAt]).Message;
+            collected.Failed();
+            Enqueue(ledger.Fail(new BatchFailed(batch.WorkerId, batch.BatchId, failedAt, [.. results], [.. durations], error), now));
+            if (ledger.FatalError is { } fatal)
+                throw new JobFailedException($"{farm.Name}: {fatal}");
         }
 
+        metrics.Apply(collected.Flush(clock.Elapsed));
         return farm.Combine(request.Parameters, ledger.Results());
+
+        void Enqueue(IReadOnlyList<TaskBatch> batches)
+        {
+            foreach (var b in batches)
+            {
+                collected.Sent(b);
+                queue.Enqueue(b);
+            }
+        }
     }
 
     /// <summary>

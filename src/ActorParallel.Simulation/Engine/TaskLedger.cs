@@ -3,14 +3,19 @@ using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Engine;
 
-/// <summary>A task to send to a worker now.</summary>
-public readonly record struct Assignment(int WorkerId, int Attempt, WorkTask Task);
-
 /// <summary>
-/// The supervisor's bookkeeping, free of actors so it can be tested alone: which tasks wait, which
-/// worker holds which task, how often each was tried, and the results (each counted once). In pull
-/// mode a worker holds at most 1 + prefetch tasks and gets more as it finishes; in push mode every
-/// task is dealt round-robin up front. Owned by one supervisor actor, so single-threaded.
+/// The supervisor's bookkeeping as a pure state machine: events in (<see cref="Start"/>, <see cref="Complete"/>,
+/// <see cref="Fail"/>, each with the job clock's time passed in), commands out (the <see cref="TaskBatch"/>es to
+/// send now). It knows nothing of actors or threads, so tests drive it alone and every engine shares it.
+/// <para>
+/// It tracks which tasks wait, which batch holds which task, how often each task failed, and the results, each
+/// counted once: a result for a task already done is dropped, whichever batch it came in. In pull mode a worker
+/// holds at most 1 + prefetch batches and gets more as batches come back; in push mode every task is dealt
+/// round-robin (task i to worker i mod W) up front. Batches are sized by <see cref="BatchPolicy"/>. Failed tasks
+/// and the untried rest of a failed batch go back to the front of the queue.
+/// </para>
+/// Every event costs O(tasks in the batch); nothing is allocated per task beyond the batch's own arrays. The
+/// returned list is reused: read it before the next event. Owned by one supervisor, so single-threaded.
 /// </summary>
 public sealed class TaskLedger
 {
@@ -19,30 +24,47 @@ public sealed class TaskLedger
     private readonly DispatchMode _mode;
     private readonly int _window;
     private readonly int _maxRetries;
+    private readonly BatchPolicy _policy;
 
-    // Tasks not yet handed out (pull mode); retries go to the front so they finish early.
-    private readonly LinkedList<int> _waiting = new();
-
-    // Task id -> (worker holding it, attempt number) while it is out.
-    private readonly Dictionary<int, (int Worker, int Attempt)> _out = [];
+    // Tasks never handed out are ids _nextFresh..n-1 (push: per worker, see _pushNext); tasks to hand out again
+    // (failed, or the untried rest of a failed batch) wait in _again, ahead of fresh ones. Entries of _again whose
+    // task got done meanwhile are skipped when they come up (lazy removal keeps every step O(1)).
+    private readonly Queue<int> _again = new();
+    private int _nextFresh;
+    private readonly int[] _pushNext;
 
     private readonly int[] _outstanding;
-    private readonly int[] _attempts;
+    private readonly int[] _failures;
     private readonly TaskResult?[] _results;
+    private readonly List<BatchState> _batches = [];
+    private readonly List<TaskBatch> _commands = [];
+    private readonly List<WorkTask> _scratchTasks = [];
+    private readonly List<int> _scratchAttempts = [];
     private int _completed;
 
-    public TaskLedger(IReadOnlyList<WorkTask> tasks, int workers, DispatchMode mode, int prefetch, int maxRetries)
+    // Measured worker time per task (exponentially weighted), for sizing pull batches; null until a result is in.
+    private double? _ticksPerTask;
+
+    public TaskLedger(IReadOnlyList<WorkTask> tasks, int workers, DispatchMode mode, int prefetch, int maxRetries, BatchPolicy? batching = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(prefetch);
         ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
         (_tasks, _workers, _mode, _window, _maxRetries) = (tasks, workers, mode, 1 + prefetch, maxRetries);
+        _policy = batching ?? BatchPolicy.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_policy.MaxBatch, 1);
         _outstanding = new int[workers];
-        _attempts = new int[tasks.Count];
+        _pushNext = new int[workers];
+        for (var w = 0; w < workers; w++)
+            _pushNext[w] = w;
+        _failures = new int[tasks.Count];
         _results = new TaskResult?[tasks.Count];
-        foreach (var t in tasks)
-            _waiting.AddLast(t.TaskId);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (tasks[i].TaskId != i)
+                throw new ArgumentException($"task ids must be 0..n-1 in order; position {i} holds task {tasks[i].TaskId}", nameof(tasks));
+        }
     }
 
     public int Total => _tasks.Count;
@@ -51,105 +73,212 @@ public sealed class TaskLedger
 
     public bool IsComplete => _completed == _tasks.Count;
 
+    /// <summary>Batches made so far.</summary>
+    public int Batches => _batches.Count;
+
     /// <summary>Set when a task has failed more than the allowed retries; the job fails with this message.</summary>
     public string? FatalError { get; private set; }
 
-    /// <summary>The first assignments of the job: everything in push mode, a full window per worker in pull mode.</summary>
-    public IReadOnlyList<Assignment> Start()
+    /// <summary>True once task <paramref name="taskId"/> has a result (a later result for it is a duplicate).</summary>
+    public bool IsDone(int taskId) => (uint)taskId < (uint)_results.Length && _results[taskId] is not null;
+
+    /// <summary>When batch <paramref name="batchId"/> was sent, on the clock the events were given.</summary>
+    public TimeSpan SentAt(int batchId) => _batches[batchId].SentAt;
+
+    /// <summary>How many attempts of a task failed so far.</summary>
+    public int Failures(int taskId) => _failures[taskId];
+
+    /// <summary>The tasks a pull batch would hold now, given the busy times measured so far.</summary>
+    public int PullBatchSize(int waiting)
     {
-        var assignments = new List<Assignment>();
+        if (_policy.Target <= TimeSpan.Zero || _ticksPerTask is not { } perTask)
+            return 1;
+        var fit = perTask <= 0 ? _policy.MaxBatch : (int)Math.Min(_policy.MaxBatch, _policy.Target.Ticks / perTask);
+        // Leave the others something to pull: at most a share of what waits, so the job's end stays balanced.
+        var share = (waiting + (2 * _workers) - 1) / (2 * _workers);
+        return Math.Max(1, Math.Min(fit, share));
+    }
+
+    /// <summary>The first batches of the job: everything in push mode, a full window per worker in pull mode.</summary>
+    public IReadOnlyList<TaskBatch> Start(TimeSpan now)
+    {
+        _commands.Clear();
         if (_mode == DispatchMode.Push)
         {
-            while (_waiting.First is { } node)
+            for (var w = 0; w < _workers; w++)
             {
-                _waiting.RemoveFirst();
-                assignments.Add(Give(node.Value, node.Value % _workers));
+                var mine = (_tasks.Count - w + _workers - 1) / _workers;
+                var size = Math.Clamp((mine + BatchPolicy.PushBatchesPerWorker - 1) / BatchPolicy.PushBatchesPerWorker, 1, _policy.Target > TimeSpan.Zero ? _policy.MaxBatch : 1);
+                while (_pushNext[w] < _tasks.Count)
+                {
+                    for (var k = 0; k < size && _pushNext[w] < _tasks.Count; k++, _pushNext[w] += _workers)
+                        Take(_pushNext[w]);
+                    Emit(w, now);
+                }
             }
         }
         else
         {
             for (var w = 0; w < _workers; w++)
-                assignments.AddRange(Fill(w));
+                Fill(w, now);
         }
 
-        return assignments;
+        return _commands;
     }
 
     /// <summary>
-    /// Records a result. Returns false for a duplicate (a retried task whose first attempt also
-    /// finished) or a stale attempt, which must not be counted. <paramref name="next"/> receives
-    /// the worker's next assignments (pull mode).
+    /// A batch came back complete. Fresh results are recorded (a duplicate, or a stale batch's result for a task
+    /// done meanwhile, is dropped); the returned batches are the worker's next (pull mode).
     /// </summary>
-    public bool Complete(int workerId, int attempt, TaskResult result, out IReadOnlyList<Assignment> next)
+    public IReadOnlyList<TaskBatch> Complete(BatchDone done, TimeSpan now)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var id = result.TaskId;
-        if (_out.TryGetValue(id, out var holder) && holder.Worker == workerId && holder.Attempt == attempt)
-        {
-            _out.Remove(id);
-            _outstanding[workerId]--;
-        }
-
-        var fresh = id >= 0 && id < _results.Length && _results[id] is null;
-        if (fresh)
-        {
-            _results[id] = result;
-            _completed++;
-            _waiting.Remove(id);
-        }
-
-        next = _mode == DispatchMode.Pull ? Fill(workerId) : [];
-        return fresh;
+        ArgumentNullException.ThrowIfNull(done);
+        _commands.Clear();
+        Record(done.Results, done.Durations);
+        Close(done.WorkerId, done.BatchId);
+        if (_mode == DispatchMode.Pull)
+            Fill(done.WorkerId, now);
+        return _commands;
     }
 
     /// <summary>
-    /// A worker threw on a task (and is being restarted). Returns the retry to send, or nothing
-    /// when the task is already done or its retries are used up (then <see cref="FatalError"/> is set).
+    /// A task of a batch threw (and the worker is being restarted). The results before it count; the failed task
+    /// is retried unless its retries are used up (then <see cref="FatalError"/> is set and nothing is sent); the
+    /// untried rest of the batch goes back to the front of the queue. Pull: the worker's next batches; push: the
+    /// same tasks to the same worker.
     /// </summary>
-    public IReadOnlyList<Assignment> Fail(int workerId, int taskId, int attempt, string error)
+    public IReadOnlyList<TaskBatch> Fail(BatchFailed failed, TimeSpan now)
     {
-        if (!_out.TryGetValue(taskId, out var holder) || holder.Worker != workerId || holder.Attempt != attempt)
-            return [];
-        _out.Remove(taskId);
-        _outstanding[workerId]--;
-        if (_results[taskId] is not null)
-            return [];
-        if (attempt >= _maxRetries)
+        ArgumentNullException.ThrowIfNull(failed);
+        _commands.Clear();
+        Record(failed.Results, failed.Durations);
+        if (!Close(failed.WorkerId, failed.BatchId))
+            return _commands;
+        var batch = _batches[failed.BatchId].Batch;
+        var index = Math.Clamp(failed.FailedIndex, 0, batch.Count - 1);
+        var culprit = batch.Tasks[index].TaskId;
+        if (!IsDone(culprit))
         {
-            FatalError ??= $"task {taskId} failed {attempt + 1} times (task-retries = {_maxRetries}); last error: {error}";
-            return [];
+            var attempt = _failures[culprit]++;
+            if (attempt >= _maxRetries)
+            {
+                FatalError ??= $"task {culprit} failed {attempt + 1} times (task-retries = {_maxRetries}); last error: {failed.Error}";
+                return _commands;
+            }
         }
 
-        if (_mode == DispatchMode.Push)
-            return [Give(taskId, workerId)];
-        _waiting.AddFirst(taskId);
-        return Fill(workerId);
+        // The failed task first, then whatever else of the batch has no result (untried, or still awaiting when it threw).
+        _again.Enqueue(culprit);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var id = batch.Tasks[i].TaskId;
+            if (i != index && !IsDone(id))
+                _again.Enqueue(id);
+        }
+
+        if (_mode == DispatchMode.Pull)
+        {
+            Fill(failed.WorkerId, now);
+        }
+        else
+        {
+            // Push: the worker keeps its own tasks; the retried ones go back to it in one batch.
+            while (_again.TryDequeue(out var id))
+            {
+                if (!IsDone(id))
+                    Take(id);
+            }
+
+            if (_scratchTasks.Count > 0)
+                Emit(failed.WorkerId, now);
+        }
+
+        return _commands;
     }
 
     /// <summary>The results in task-id order; only when <see cref="IsComplete"/>.</summary>
     public IReadOnlyList<TaskResult> Results() => IsComplete
-        ? [.. _results.Select(r => r!)]
+        ? Array.ConvertAll(_results, r => r!)
         : throw new InvalidOperationException($"only {_completed} of {Total} tasks are complete");
 
-    public int Attempts(int taskId) => _attempts[taskId];
-
-    private List<Assignment> Fill(int worker)
+    private void Record(TaskResult[] results, TimeSpan[] durations)
     {
-        var assignments = new List<Assignment>();
-        while (_outstanding[worker] < _window && _waiting.First is { } node)
+        long busy = 0;
+        for (var i = 0; i < results.Length; i++)
         {
-            _waiting.RemoveFirst();
-            assignments.Add(Give(node.Value, worker));
+            var r = results[i];
+            if ((uint)r.TaskId < (uint)_results.Length && _results[r.TaskId] is null)
+            {
+                _results[r.TaskId] = r;
+                _completed++;
+            }
+
+            if (i < durations.Length)
+                busy += durations[i].Ticks;
         }
 
-        return assignments;
+        if (results.Length > 0)
+        {
+            var perTask = (double)busy / results.Length;
+            _ticksPerTask = _ticksPerTask is { } previous ? (previous + perTask) / 2 : perTask;
+        }
     }
 
-    private Assignment Give(int taskId, int worker)
+    /// <summary>Marks a batch back from its worker; false if it was not out with that worker (a duplicate report).</summary>
+    private bool Close(int worker, int batchId)
     {
-        var attempt = _attempts[taskId]++;
-        _out[taskId] = (worker, attempt);
-        _outstanding[worker]++;
-        return new Assignment(worker, attempt, _tasks[taskId]);
+        if ((uint)batchId >= (uint)_batches.Count)
+            return false;
+        var state = _batches[batchId];
+        if (!state.Out || state.Batch.WorkerId != worker)
+            return false;
+        _batches[batchId] = state with { Out = false };
+        _outstanding[worker]--;
+        return true;
     }
+
+    private void Fill(int worker, TimeSpan now)
+    {
+        while (_outstanding[worker] < _window)
+        {
+            var size = PullBatchSize(Waiting);
+            while (_scratchTasks.Count < size && NextWaiting() is { } id)
+                Take(id);
+            if (_scratchTasks.Count == 0)
+                return;
+            Emit(worker, now);
+        }
+    }
+
+    /// <summary>Tasks not yet handed out, plus those to hand out again (an upper bound: some of those may be done).</summary>
+    private int Waiting => _tasks.Count - _nextFresh + _again.Count;
+
+    private int? NextWaiting()
+    {
+        while (_again.TryDequeue(out var id))
+        {
+            if (!IsDone(id))
+                return id;
+        }
+
+        return _nextFresh < _tasks.Count ? _nextFresh++ : null;
+    }
+
+    private void Take(int taskId)
+    {
+        _scratchTasks.Add(_tasks[taskId]);
+        _scratchAttempts.Add(_failures[taskId]);
+    }
+
+    private void Emit(int worker, TimeSpan now)
+    {
+        var batch = new TaskBatch(_batches.Count, worker, [.. _scratchTasks], [.. _scratchAttempts]);
+        _scratchTasks.Clear();
+        _scratchAttempts.Clear();
+        _batches.Add(new BatchState(batch, now, Out: true));
+        _outstanding[worker]++;
+        _commands.Add(batch);
+    }
+
+    private readonly record struct BatchState(TaskBatch Batch, TimeSpan SentAt, bool Out);
 }

@@ -1,3 +1,4 @@
+using ActorParallel.Simulation.Engine;
 using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Experiments;
@@ -38,4 +39,7 @@ public sealed record JobRequest(string Workload, WorkloadParameters Parameters, 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
     public FaultInjection? Faults { get; init; }
+
+    /// <summary>How task-farm engines group small tasks into messages (default: half a millisecond of work each).</summary>
+    public BatchPolicy Batching { get; init; } = BatchPolicy.Default;
 }

@@ -3,16 +3,21 @@ namespace ActorParallel.Simulation.Metrics;
 /// <summary>
 /// Folds <see cref="MetricsEvent"/>s into snapshots and a final <see cref="JobMetrics"/>. Pure and
 /// single-threaded by design: the metrics actor owns one and feeds it from its mailbox, tests feed
-/// it hand-made events. Times come from the events, never from a clock.
+/// it hand-made events. Times come from the events, never from a clock. Every event costs O(1) (a
+/// <see cref="MetricsBatch"/> O(1) per task in it) and allocates nothing once the job's arrays are sized at
+/// <see cref="JobStarted"/>.
 /// </summary>
 public sealed class MetricsAggregator
 {
     private readonly Dictionary<int, TimeSpan> _lastDispatch = [];
     private readonly Dictionary<int, (int Tasks, TimeSpan Busy)> _workers = [];
-    private readonly HashSet<int> _completed = [];
     private readonly List<double> _latencyMs = [];
     private readonly List<double> _durationMs = [];
     private readonly List<double> _queueWaitMs = [];
+
+    // Task ids done so far (a retried task may complete twice: count it once); grown if a peer's id is past the end.
+    private bool[] _done = [];
+    private int _doneCount;
     private TimeSpan _start;
     private TimeSpan? _end;
     private TimeSpan _last;
@@ -41,6 +46,13 @@ public sealed class MetricsAggregator
                 (_start, Workload, Workers, TasksTotal, Started) = (s.At, s.Workload, s.Workers, s.Tasks, true);
                 for (var w = 0; w < s.Workers; w++)
                     _workers.TryAdd(w, (0, TimeSpan.Zero));
+                Array.Resize(ref _done, Math.Max(_done.Length, s.Tasks));
+                _latencyMs.EnsureCapacity(s.Tasks);
+                _durationMs.EnsureCapacity(s.Tasks);
+                _queueWaitMs.EnsureCapacity(s.Tasks);
+                break;
+            case MetricsBatch b:
+                ApplyBatch(b);
                 break;
             case JobFinished f:
                 (_end, _succeeded) = (f.At, f.Succeeded);
@@ -50,7 +62,7 @@ public sealed class MetricsAggregator
                 _lastDispatch[d.TaskId] = d.At;
                 break;
             case TaskStarted st:
-                if (_lastDispatch.TryGetValue(st.TaskId, out var sent) && !_completed.Contains(st.TaskId))
+                if (_lastDispatch.TryGetValue(st.TaskId, out var sent) && !IsDone(st.TaskId))
                     _queueWaitMs.Add(Math.Max(0, (st.At - sent).TotalMilliseconds));
                 break;
             case TaskCompleted c:
@@ -69,7 +81,7 @@ public sealed class MetricsAggregator
     public MetricsSnapshot Snapshot()
     {
         var elapsed = (_end ?? _last) - _start;
-        return new MetricsSnapshot(elapsed, _completed.Count, TasksTotal, _failed, _messages, _bytes, PerSecond(_completed.Count, elapsed));
+        return new MetricsSnapshot(elapsed, _doneCount, TasksTotal, _failed, _messages, _bytes, PerSecond(_doneCount, elapsed));
     }
 
     /// <summary>The final report; speedup needs the serial time and/or the W = 1 time of the same job.</summary>
@@ -86,10 +98,10 @@ public sealed class MetricsAggregator
             Workers,
             _succeeded,
             wall,
-            _completed.Count,
+            _doneCount,
             _failed,
             _dispatches,
-            PerSecond(_completed.Count, wall),
+            PerSecond(_doneCount, wall),
             _messages,
             _bytes,
             PerSecond(_messages, wall),
@@ -102,10 +114,44 @@ public sealed class MetricsAggregator
             Scaling.Compute(Workers, wall, serial, oneWorker));
     }
 
+    private bool IsDone(int taskId) => (uint)taskId < (uint)_done.Length && _done[taskId];
+
+    /// <summary>Marks a task done; false if it already was.</summary>
+    private bool MarkDone(int taskId)
+    {
+        if (taskId < 0)
+            return false;
+        if (taskId >= _done.Length)
+            Array.Resize(ref _done, Math.Max(taskId + 1, _done.Length * 2));
+        if (_done[taskId])
+            return false;
+        _done[taskId] = true;
+        _doneCount++;
+        return true;
+    }
+
+    private void ApplyBatch(MetricsBatch b)
+    {
+        _dispatches += b.Dispatches;
+        _failed += b.Failures;
+        _messages += b.Messages;
+        _bytes += b.Bytes;
+        foreach (var r in b.Completed)
+        {
+            if (!MarkDone(r.TaskId))
+                continue;
+            var (tasks, busy) = _workers.GetValueOrDefault(r.WorkerId);
+            _workers[r.WorkerId] = (tasks + 1, busy + r.Duration);
+            _durationMs.Add(r.Duration.TotalMilliseconds);
+            _latencyMs.Add(TimeSpan.FromTicks(r.CompletedTicks - r.DispatchedTicks).TotalMilliseconds);
+            _queueWaitMs.Add(Math.Max(0, TimeSpan.FromTicks(r.StartedTicks - r.DispatchedTicks).TotalMilliseconds));
+        }
+    }
+
     private void Complete(TaskCompleted c)
     {
         // A retried task can complete twice (the first worker was slow, not dead): count it once.
-        if (!_completed.Add(c.TaskId))
+        if (!MarkDone(c.TaskId))
             return;
         var (tasks, busy) = _workers.GetValueOrDefault(c.WorkerId);
         _workers[c.WorkerId] = (tasks + 1, busy + c.Duration);

@@ -23,3 +23,19 @@ public sealed record TaskFailed(TimeSpan At, int TaskId, int WorkerId, string Er
 
 /// <summary>Messages between actors (one, or a peer's total) with their estimated serialized size.</summary>
 public sealed record MessageSent(TimeSpan At, long Bytes, int Count = 1) : MetricsEvent(At);
+
+/// <summary>
+/// One completed task as the supervisor saw it, on the job clock (ticks): when its batch was sent, when the worker
+/// started and finished it (derived from the worker's busy times and the batch's arrival), and who ran it.
+/// </summary>
+public readonly record struct TaskRecord(int TaskId, int WorkerId, long DispatchedTicks, long StartedTicks, long CompletedTicks)
+{
+    public TimeSpan Duration => TimeSpan.FromTicks(CompletedTicks - StartedTicks);
+}
+
+/// <summary>
+/// Metrics aggregated where they happen and shipped together: the supervisor collects what its batches did and
+/// sends one of these every few hundred tasks (and before the job ends), instead of a message per event.
+/// <see cref="Completed"/> holds fresh completions only (each task once).
+/// </summary>
+public sealed record MetricsBatch(TimeSpan At, TaskRecord[] Completed, int Dispatches, int Failures, long Messages, long Bytes) : MetricsEvent(At);

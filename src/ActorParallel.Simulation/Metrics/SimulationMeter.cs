@@ -45,6 +45,19 @@ public sealed class SimulationMeter : IDisposable
                 _messages.Add(m.Count, tag);
                 _bytes.Add(m.Bytes, tag);
                 break;
+            case MetricsBatch b:
+                _tasksCompleted.Add(b.Completed.Length, tag);
+                if (_taskDuration.Enabled)
+                {
+                    foreach (var r in b.Completed)
+                        _taskDuration.Record(r.Duration.TotalMilliseconds, tag);
+                }
+
+                if (b.Failures > 0)
+                    _tasksFailed.Add(b.Failures, tag);
+                _messages.Add(b.Messages, tag);
+                _bytes.Add(b.Bytes, tag);
+                break;
         }
     }
 

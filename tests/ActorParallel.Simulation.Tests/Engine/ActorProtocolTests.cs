@@ -1,4 +1,5 @@
 using Akka.Actor;
+using ActorParallel.Simulation.Engine;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
@@ -22,7 +23,8 @@ public sealed class ActorProtocolTests : Akka.TestKit.Xunit2.TestKit
     {
         var farm = (ITaskFarmWorkload)WorkloadRegistry.Default.Get("pi");
         var p = new WorkloadParameters(50_000, 4);
-        var request = new JobRequest("pi", p, 2) { Faults = new FaultInjection(EveryNthTask: 3) }; // tasks 0 and 3 throw once
+        // Tasks 0 and 3 throw once; one task per message, so every dispatch shows.
+        var request = new JobRequest("pi", p, 2) { Faults = new FaultInjection(EveryNthTask: 3), Batching = BatchPolicy.None };
         var metrics = CreateTestProbe();
         var supervisor = Sys.ActorOf(Props.Create(() => new SupervisorActor(farm, request, metrics.Ref, ActorEngine.WorkerDispatcherId)));
 
@@ -38,10 +40,16 @@ public sealed class ActorProtocolTests : Akka.TestKit.Xunit2.TestKit
         }
 
         Assert.IsType<JobStarted>(events[0]);
-        Assert.Equal([0, 3], events.OfType<TaskFailed>().Select(f => f.TaskId).Order());
-        Assert.Equal([0, 1, 2, 3], events.OfType<TaskCompleted>().Select(c => c.TaskId).Order());
-        Assert.Equal(6, events.OfType<TaskDispatched>().Count());
-        Assert.True(events.OfType<JobFinished>().Single().Succeeded);
+        var batches = events.OfType<MetricsBatch>().ToList();
+        Assert.Equal(2, batches.Sum(b => b.Failures));
+        Assert.Equal([0, 1, 2, 3], batches.SelectMany(b => b.Completed).Select(c => c.TaskId).Order());
+        Assert.Equal(6, batches.Sum(b => b.Dispatches));
+        Assert.Equal(12, batches.Sum(b => b.Messages)); // 6 batches out, 4 results and 2 failures back
+        Assert.True(batches.Count < 6, $"{batches.Count} metrics messages: metrics are shipped in batches, not per event");
+        Assert.All(batches.SelectMany(b => b.Completed), r => Assert.True(r.DispatchedTicks <= r.StartedTicks && r.StartedTicks <= r.CompletedTicks));
+        var finished = events.OfType<JobFinished>().Single();
+        Assert.True(finished.Succeeded);
+        Assert.True(events.IndexOf(finished) > events.IndexOf(batches[^1]), "every metrics batch arrives before the job's end");
         Assert.Equal(TestActor, done.Client);
         Assert.Null(done.Error);
         Assert.Equal((PiAnswer)farm.RunSerial(p), done.Answer);

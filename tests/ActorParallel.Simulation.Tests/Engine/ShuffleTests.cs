@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Routing;
+using ActorParallel.Simulation.Engine;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Workloads;
 using ActorParallel.Simulation.Workloads.WordCount;
@@ -27,10 +28,11 @@ public sealed class ShuffleTests : Akka.TestKit.Xunit2.TestKit
         var worker = Sys.ActorOf(Props.Create(() => new WorkerActor(0, _wordcount, null, router, partitions)));
         var tasks = _wordcount.Split(EngineTests.Small("wordcount"));
 
-        foreach (var task in tasks)
-            worker.Tell(new ExecuteTask(0, task), TestActor);
-        foreach (var _ in tasks)
-            Assert.Same(Shuffled.Instance, ExpectMsg<TaskDone>(Patience).Result.Output);
+        var batches = tasks.Select((task, i) => new TaskBatch(i, 0, [task], [0])).ToList();
+        foreach (var batch in batches)
+            worker.Tell(batch, TestActor);
+        foreach (var _ in batches)
+            Assert.Same(Shuffled.Instance, Assert.Single(ExpectMsg<BatchDone>(Patience).Results).Output);
 
         // Only the router could have chosen the probes: the worker knows nothing but the router.
         var received = reducers.ToDictionary(r => r, _ => new List<ShufflePart>());

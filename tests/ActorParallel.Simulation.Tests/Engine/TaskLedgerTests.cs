@@ -4,70 +4,165 @@ using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Tests.Engine;
 
+/// <summary>The ledger as a state machine: events in (with the time), batches out; no actors.</summary>
 public sealed class TaskLedgerTests
 {
+    private static readonly TimeSpan T0 = TimeSpan.Zero;
+
     private static WorkTask[] Tasks(int n) => [.. Enumerable.Range(0, n).Select(i => new WorkTask(i, i))];
 
-    private static TaskResult Result(int id) => new(id, id * 10);
+    private static TaskLedger Ledger(int tasks, int workers, DispatchMode mode, int prefetch = 0, int maxRetries = 1, BatchPolicy? batching = null) =>
+        new(Tasks(tasks), workers, mode, prefetch, maxRetries, batching ?? BatchPolicy.None);
+
+    /// <summary>The batch done, every task taking <paramref name="each"/> of worker time.</summary>
+    private static BatchDone Done(TaskBatch b, TimeSpan each = default) =>
+        new(b.WorkerId, b.BatchId, [.. b.Tasks.Select(t => new TaskResult(t.TaskId, t.TaskId * 10))], [.. b.Tasks.Select(_ => each)]);
+
+    private static IEnumerable<(int Task, int Worker)> Pairs(IEnumerable<TaskBatch> batches) =>
+        batches.SelectMany(b => b.Tasks.Select(t => (t.TaskId, b.WorkerId)));
 
     [Fact]
     public void Push_deals_every_task_round_robin_up_front()
     {
-        var ledger = new TaskLedger(Tasks(5), 2, DispatchMode.Push, prefetch: 0, maxRetries: 1);
-        var start = ledger.Start();
-        Assert.Equal([(0, 0), (1, 1), (2, 0), (3, 1), (4, 0)], start.Select(a => (a.Task.TaskId, a.WorkerId)));
-        Assert.True(ledger.Complete(1, 0, Result(1), out var next));
-        Assert.Empty(next);
+        var ledger = Ledger(5, 2, DispatchMode.Push);
+        var start = ledger.Start(T0).ToList();
+        Assert.Equal([(0, 0), (2, 0), (4, 0), (1, 1), (3, 1)], Pairs(start));
+        Assert.Empty(ledger.Complete(Done(start[3]), T0));
+        Assert.Equal(1, ledger.Completed);
     }
 
     [Fact]
     public void Pull_keeps_each_worker_within_its_window_and_refills_on_completion()
     {
-        var ledger = new TaskLedger(Tasks(7), 2, DispatchMode.Pull, prefetch: 1, maxRetries: 1);
-        var start = ledger.Start();
-        Assert.Equal([(0, 0), (1, 0), (2, 1), (3, 1)], start.Select(a => (a.Task.TaskId, a.WorkerId)));
-        Assert.True(ledger.Complete(1, 0, Result(2), out var next));
-        Assert.Equal([(4, 1)], next.Select(a => (a.Task.TaskId, a.WorkerId)));
-        foreach (var (w, id) in new[] { (0, 0), (0, 1), (1, 3), (1, 4) })
-            ledger.Complete(w, 0, Result(id), out _);
+        var ledger = Ledger(7, 2, DispatchMode.Pull, prefetch: 1);
+        var start = ledger.Start(T0).ToList();
+        Assert.Equal([(0, 0), (1, 0), (2, 1), (3, 1)], Pairs(start));
+        var next = ledger.Complete(Done(start[2]), T0).ToList();
+        Assert.Equal([(4, 1)], Pairs(next));
+        ledger.Complete(Done(start[0]), T0);
+        ledger.Complete(Done(start[1]), T0);
+        ledger.Complete(Done(start[3]), T0);
+        var last = ledger.Complete(Done(next[0]), T0).ToList();
         Assert.False(ledger.IsComplete);
-        ledger.Complete(0, 0, Result(5), out _);
-        ledger.Complete(1, 0, Result(6), out _);
-        Assert.True(ledger.IsComplete);
-        Assert.Equal(Enumerable.Range(0, 7), ledger.Results().Select(r => r.TaskId));
+        Assert.Empty(last);
+        Assert.Equal(7, ledger.Batches);
+        Assert.Equal(5, ledger.Completed);
     }
 
     [Fact]
-    public void A_failed_task_is_retried_first_and_a_duplicate_result_counts_once()
+    public void Small_tasks_travel_several_to_a_batch_once_their_cost_is_measured_and_big_ones_alone()
     {
-        var ledger = new TaskLedger(Tasks(4), 2, DispatchMode.Pull, prefetch: 0, maxRetries: 2);
-        ledger.Start(); // task 0 -> worker 0, task 1 -> worker 1
-        var retry = ledger.Fail(0, 0, 0, "boom");
-        Assert.Equal([new Assignment(0, 1, new WorkTask(0, 0))], retry);
-        Assert.True(ledger.Complete(0, 1, Result(0), out _));
-        Assert.False(ledger.Complete(0, 1, Result(0), out _));
-        Assert.Equal(1, ledger.Completed);
-        Assert.Equal(2, ledger.Attempts(0));
+        var policy = new BatchPolicy(TimeSpan.FromMilliseconds(1), MaxBatch: 1000);
+        var small = Ledger(10_000, 2, DispatchMode.Pull, batching: policy);
+        var first = small.Start(T0).ToList();
+        Assert.All(first, b => Assert.Equal(1, b.Count)); // nothing measured yet
+        var next = small.Complete(Done(first[0], TimeSpan.FromMicroseconds(10)), T0);
+        Assert.Equal(100, Assert.Single(next).Count); // 1 ms of 10 us tasks
+
+        var big = Ledger(100, 2, DispatchMode.Pull, batching: policy);
+        var b0 = big.Start(T0)[0];
+        Assert.Equal(1, Assert.Single(big.Complete(Done(b0, TimeSpan.FromMilliseconds(5)), T0)).Count);
+    }
+
+    [Fact]
+    public void Batches_shrink_toward_the_end_so_the_last_tasks_are_shared()
+    {
+        var ledger = Ledger(40, 2, DispatchMode.Pull, batching: new BatchPolicy(TimeSpan.FromSeconds(1), 1000));
+        var start = ledger.Start(T0).ToList();
+        var sizes = new List<int>();
+        var pending = new Queue<TaskBatch>(start);
+        while (pending.TryDequeue(out var b))
+        {
+            foreach (var n in ledger.Complete(Done(b, TimeSpan.FromMicroseconds(1)), T0))
+            {
+                sizes.Add(n.Count);
+                pending.Enqueue(n);
+            }
+        }
+
+        Assert.True(ledger.IsComplete);
+        Assert.True(sizes.Max() <= 10, string.Join(",", sizes)); // never more than a quarter of what waits (W = 2)
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i * 10), ledger.Results().Select(r => (int)r.Output));
+    }
+
+    [Fact]
+    public void Push_with_many_tasks_deals_a_bounded_number_of_batches_per_worker()
+    {
+        var ledger = Ledger(10_000, 2, DispatchMode.Push, batching: BatchPolicy.Default);
+        var start = ledger.Start(T0);
+        Assert.Equal(2 * BatchPolicy.PushBatchesPerWorker, start.Count);
+        Assert.Equal(10_000, start.Sum(b => b.Count));
+        Assert.All(start, b => Assert.All(b.Tasks, t => Assert.Equal(b.WorkerId, t.TaskId % 2)));
+    }
+
+    [Fact]
+    public void A_failed_task_is_retried_first_its_batch_rest_requeued_and_a_duplicate_result_counts_once()
+    {
+        var ledger = Ledger(6, 1, DispatchMode.Pull, maxRetries: 2, batching: new BatchPolicy(TimeSpan.FromSeconds(1), 1000));
+        var b0 = Assert.Single(ledger.Start(T0));
+        var b1 = Assert.Single(ledger.Complete(Done(b0, TimeSpan.FromMicroseconds(1)), T0)); // tasks 1..
+        Assert.True(b1.Count > 2);
+
+        // Task b1[1] threw: b1[0] finished, the rest never ran.
+        var retry = Assert.Single(ledger.Fail(new BatchFailed(0, b1.BatchId, 1, [new TaskResult(b1.Tasks[0].TaskId, 0)], [TimeSpan.Zero], "boom"), T0));
+        Assert.Equal(b1.Tasks[1].TaskId, retry.Tasks[0].TaskId);
+        Assert.Equal(1, retry.Attempts[0]);
+        Assert.Equal(b1.Tasks.Skip(1).Select(t => t.TaskId).Order(), retry.Tasks.Select(t => t.TaskId).Order());
+        Assert.All(retry.Attempts.Skip(1), a => Assert.Equal(0, a));
+        Assert.Equal(1, ledger.Failures(b1.Tasks[1].TaskId));
+
+        var before = ledger.Completed;
+        ledger.Complete(Done(retry), T0);
+        ledger.Complete(Done(retry), T0); // the same batch again: nothing counted twice
+        Assert.Equal(before + retry.Count, ledger.Completed);
     }
 
     [Fact]
     public void Retries_are_bounded_and_the_error_names_the_task()
     {
-        var ledger = new TaskLedger(Tasks(2), 1, DispatchMode.Push, prefetch: 0, maxRetries: 1);
-        ledger.Start();
-        Assert.Single(ledger.Fail(0, 1, 0, "boom"));
-        Assert.Empty(ledger.Fail(0, 1, 1, "boom again"));
+        var ledger = Ledger(2, 1, DispatchMode.Push, maxRetries: 1);
+        var start = ledger.Start(T0);
+        var second = start[1];
+        var retry = Assert.Single(ledger.Fail(new BatchFailed(0, second.BatchId, 0, [], [], "boom"), T0));
+        Assert.Empty(ledger.Fail(new BatchFailed(0, retry.BatchId, 0, [], [], "boom again"), T0));
         Assert.Equal("task 1 failed 2 times (task-retries = 1); last error: boom again", ledger.FatalError);
     }
 
     [Fact]
-    public void Stale_failures_and_unknown_tasks_are_ignored()
+    public void Stale_failures_and_unknown_batches_are_ignored()
     {
-        var ledger = new TaskLedger(Tasks(2), 2, DispatchMode.Pull, prefetch: 0, maxRetries: 3);
-        ledger.Start();
-        Assert.Empty(ledger.Fail(1, 0, 0, "not the holder"));
-        Assert.Empty(ledger.Fail(0, 0, 5, "not the attempt"));
+        var ledger = Ledger(2, 2, DispatchMode.Pull, maxRetries: 3);
+        var start = ledger.Start(T0);
+        Assert.Empty(ledger.Fail(new BatchFailed(1, start[0].BatchId, 0, [], [], "not the holder"), T0));
+        Assert.Empty(ledger.Fail(new BatchFailed(0, 99, 0, [], [], "no such batch"), T0));
         Assert.Null(ledger.FatalError);
+        Assert.Equal(0, ledger.Failures(0));
         Assert.Throws<InvalidOperationException>(() => ledger.Results());
+    }
+
+    [Fact]
+    public void The_time_passed_in_is_when_a_batch_was_sent()
+    {
+        var ledger = Ledger(3, 1, DispatchMode.Pull);
+        var b0 = Assert.Single(ledger.Start(TimeSpan.FromSeconds(1)));
+        var b1 = Assert.Single(ledger.Complete(Done(b0), TimeSpan.FromSeconds(2)));
+        Assert.Equal(TimeSpan.FromSeconds(1), ledger.SentAt(b0.BatchId));
+        Assert.Equal(TimeSpan.FromSeconds(2), ledger.SentAt(b1.BatchId));
+    }
+
+    [Fact]
+    public void A_hundred_thousand_tasks_one_at_a_time_take_linear_work()
+    {
+        // O(1) per event: the old ledger removed each result from a linked list (O(n) per task).
+        var ledger = Ledger(100_000, 2, DispatchMode.Pull, prefetch: 1);
+        var pending = new Queue<TaskBatch>(ledger.Start(T0));
+        while (pending.TryDequeue(out var b))
+        {
+            foreach (var n in ledger.Complete(Done(b), T0))
+                pending.Enqueue(n);
+        }
+
+        Assert.True(ledger.IsComplete);
+        Assert.Equal(100_000, ledger.Batches);
     }
 }

@@ -48,6 +48,11 @@ public abstract class JobActor : ReceiveActor, IWithTimers
     /// <summary>Runs the job, once, after the clock and the timeout have started.</summary>
     protected abstract void Begin();
 
+    /// <summary>Called once just before the job ends either way, while metrics can still be sent.</summary>
+    protected virtual void BeforeEnd()
+    {
+    }
+
     /// <summary>Called once when the job ends either way (e.g. to stop the workers).</summary>
     protected virtual void OnEnded()
     {
@@ -59,6 +64,7 @@ public abstract class JobActor : ReceiveActor, IWithTimers
     {
         if (IsFinished)
             return;
+        BeforeEnd();
         IsFinished = true;
         Emit(new JobFinished(Clock.Elapsed, true));
         Metrics.Tell(new CompleteJob(_client!, answer, null), Self);
@@ -69,6 +75,7 @@ public abstract class JobActor : ReceiveActor, IWithTimers
     {
         if (IsFinished || _client is null)
             return;
+        BeforeEnd();
         IsFinished = true;
         Emit(new JobFinished(Clock.Elapsed, false));
         Metrics.Tell(new CompleteJob(_client, null, error), Self);

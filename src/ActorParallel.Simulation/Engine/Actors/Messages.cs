@@ -23,20 +23,11 @@ public sealed record JobTimedOut
     public static JobTimedOut Instance { get; } = new();
 }
 
-/// <summary>Supervisor to worker: run this task (attempt 0 is the first try).</summary>
-public sealed record ExecuteTask(int Attempt, WorkTask Task);
+/// <summary>Worker to itself: the awaited tasks of a batch (io) finished; reply to the supervisor.</summary>
+internal sealed record AsyncBatchDone(TaskBatch Batch, TaskResult[] Results, TimeSpan[] Durations, IActorRef ReplyTo);
 
-/// <summary>Worker to supervisor: the result, and how long the worker was busy on it.</summary>
-public sealed record TaskDone(int WorkerId, int Attempt, TaskResult Result, TimeSpan Duration);
-
-/// <summary>Worker to supervisor, sent while it restarts: this attempt threw.</summary>
-public sealed record TaskAttemptFailed(int WorkerId, int TaskId, int Attempt, string Error);
-
-/// <summary>Worker to itself: an asynchronous task (io) finished; reply to the supervisor.</summary>
-internal sealed record AsyncTaskDone(ExecuteTask Task, TaskResult Result, long StartTimestamp, IActorRef ReplyTo);
-
-/// <summary>Worker to itself: an asynchronous task threw; rethrown so the supervisor restarts the worker.</summary>
-internal sealed record AsyncTaskFailed(ExecuteTask Task, Exception Error);
+/// <summary>Worker to itself: an awaited task of a batch threw; rethrown so the supervisor restarts the worker.</summary>
+internal sealed record AsyncBatchFailed(TaskBatch Batch, int FailedIndex, TaskResult?[] Results, TimeSpan[] Durations, Exception Error);
 
 /// <summary>Coordinator to peer: the refs of every peer, indexed by peer id; the peer starts when it gets them.</summary>
 public sealed record PeerWiring(IReadOnlyList<IActorRef> Peers);

@@ -7,10 +7,11 @@ using ActorParallel.Simulation.Workloads;
 namespace ActorParallel.Simulation.Engine.Actors;
 
 /// <summary>
-/// Runs one task-farm job: splits it, creates W workers on the worker dispatcher, hands out tasks
-/// through a <see cref="TaskLedger"/> (pull: refill as results arrive; push: all dealt round-robin at
-/// start), restarts workers that throw and retries their task, combines the results in task-id
-/// order, and reports every step to the metrics actor. For a shuffle workload the workers send their map
+/// Runs one task-farm job: splits it, creates W workers on the worker dispatcher, hands out batches of tasks
+/// through a <see cref="TaskLedger"/> (pull: refill as batches come back; push: all dealt round-robin at
+/// start; small tasks several to a message, see <see cref="BatchPolicy"/>), restarts workers that throw and
+/// retries their task, combines the results in task-id order, and reports to the metrics actor in
+/// <see cref="MetricsBatch"/>es (see <see cref="FarmMetrics"/>), not a message per event. For a shuffle workload the workers send their map
 /// output to reducers through a consistent-hashing router (see <see cref="PartitionsPerReducer"/>) and the
 /// answer is combined from the reduced partitions. Supervisor and workers share nothing but messages.
 /// </summary>
@@ -44,13 +45,14 @@ public sealed class SupervisorActor : JobActor
     private int _reducedCount;
     private bool _reducing;
     private TaskLedger? _ledger;
+    private FarmMetrics? _metrics;
 
     public SupervisorActor(ITaskFarmWorkload workload, JobRequest request, IActorRef metrics, string workerDispatcher)
         : base(request, metrics)
     {
         (_workload, _workerDispatcher) = (workload, workerDispatcher);
-        Receive<TaskDone>(Done);
-        Receive<TaskAttemptFailed>(Failed);
+        Receive<BatchDone>(Done);
+        Receive<BatchFailed>(Failed);
         Receive<Reduced>(ReducerDone);
         Receive<ReduceFailed>(f => Fail($"{_workload.Name}: reducing partition {f.Partition} of {_partitions} failed: {f.Error}"));
     }
@@ -94,33 +96,31 @@ public sealed class SupervisorActor : JobActor
             _workers.Add(Context.ActorOf(props, $"worker-{id}"));
         }
 
-        _ledger = new TaskLedger(tasks, Request.Workers, Request.Mode, Request.Prefetch, Request.TaskRetries);
-        Send(_ledger.Start());
+        _ledger = new TaskLedger(tasks, Request.Workers, Request.Mode, Request.Prefetch, Request.TaskRetries, Request.Batching);
+        _metrics = new FarmMetrics(_workload, tasks.Count);
+        Send(_ledger.Start(Clock.Elapsed));
         FinishIfComplete();
     }
 
-    private void Done(TaskDone d)
+    private void Done(BatchDone d)
     {
-        if (_ledger is null || IsFinished)
+        if (_ledger is null || _metrics is null || IsFinished)
             return;
-        Emit(new MessageSent(Clock.Elapsed, EnvelopeBytes + _workload.EstimateBytes(d.Result.Output)));
-        if (_ledger.Complete(d.WorkerId, d.Attempt, d.Result, out var next))
-        {
-            var now = Clock.Elapsed;
-            Emit(new TaskStarted(now - d.Duration, d.Result.TaskId, d.WorkerId));
-            Emit(new TaskCompleted(now, d.Result.TaskId, d.WorkerId, d.Duration));
-        }
-
-        Send(next);
+        var now = Clock.Elapsed;
+        _metrics.Returned(_ledger, d.WorkerId, d.BatchId, d.Results, d.Durations, now);
+        Send(_ledger.Complete(d, now));
+        FlushMetrics(now, force: false);
         FinishIfComplete();
     }
 
-    private void Failed(TaskAttemptFailed f)
+    private void Failed(BatchFailed f)
     {
-        if (_ledger is null || IsFinished)
+        if (_ledger is null || _metrics is null || IsFinished)
             return;
-        Emit(new TaskFailed(Clock.Elapsed, f.TaskId, f.WorkerId, f.Error));
-        var retries = _ledger.Fail(f.WorkerId, f.TaskId, f.Attempt, f.Error);
+        var now = Clock.Elapsed;
+        _metrics.Returned(_ledger, f.WorkerId, f.BatchId, f.Results, f.Durations, now);
+        _metrics.Failed();
+        var retries = _ledger.Fail(f, now);
         if (_ledger.FatalError is { } fatal)
         {
             Fail($"{_workload.Name}: {fatal}");
@@ -128,17 +128,27 @@ public sealed class SupervisorActor : JobActor
         }
 
         Send(retries);
+        FinishIfComplete();
     }
 
-    private void Send(IReadOnlyList<Assignment> assignments)
+    private void Send(IReadOnlyList<TaskBatch> batches)
     {
-        foreach (var a in assignments)
+        for (var i = 0; i < batches.Count; i++)
         {
-            _workers[a.WorkerId].Tell(new ExecuteTask(a.Attempt, a.Task), Self);
-            Emit(new TaskDispatched(Clock.Elapsed, a.Task.TaskId, a.WorkerId));
-            Emit(new MessageSent(Clock.Elapsed, EnvelopeBytes + _workload.EstimateBytes(a.Task.Payload)));
+            var batch = batches[i];
+            _workers[batch.WorkerId].Tell(batch, Self);
+            _metrics!.Sent(batch);
         }
     }
+
+    /// <summary>Ships what the metrics collected: every few hundred tasks, every 100 ms, and (forced) before the job ends.</summary>
+    private void FlushMetrics(TimeSpan now, bool force)
+    {
+        if (_metrics is { } metrics && metrics.ShouldFlush(now, force))
+            Emit(metrics.Flush(now));
+    }
+
+    protected override void BeforeEnd() => FlushMetrics(Clock.Elapsed, force: true);
 
     private void FinishIfComplete()
     {

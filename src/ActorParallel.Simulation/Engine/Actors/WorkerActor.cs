@@ -6,16 +6,18 @@ using ActorParallel.Simulation.Workloads;
 namespace ActorParallel.Simulation.Engine.Actors;
 
 /// <summary>
-/// Executes tasks. A CPU-bound task runs inside the handler (the worker's dispatcher thread is the
-/// core it uses); a task that awaits (io) is piped back to the worker so the worker can start the
-/// next one meanwhile. When a task throws, the supervisor restarts the worker and the worker tells
-/// it, from <see cref="PreRestart"/>, which attempt failed so the task can be retried.
+/// Executes batches of tasks (see <see cref="TaskBatch"/>), in order, and answers each with one
+/// <see cref="BatchDone"/> carrying every result and the busy time on each. A CPU-bound task runs inside the
+/// handler (the worker's dispatcher thread is the core it uses); tasks that await (io) run concurrently and the
+/// batch is piped back to the worker when they are all done, so the worker can take the next batch meanwhile.
+/// When a task throws, the supervisor restarts the worker and the worker tells it, from <see cref="PreRestart"/>,
+/// which task of which batch failed and which results it already had, so that only the rest is retried.
 /// </summary>
 public sealed class WorkerActor : ReceiveActor
 {
     private readonly int _id;
-
     private readonly ITaskFarmWorkload _workload;
+    private readonly FaultInjection? _faults;
     private readonly IActorRef? _shuffle;
     private readonly int _partitions;
 
@@ -27,25 +29,107 @@ public sealed class WorkerActor : ReceiveActor
     public WorkerActor(int id, ITaskFarmWorkload workload, FaultInjection? faults, IActorRef? shuffle = null, int partitions = 0)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        (_id, _workload, _shuffle, _partitions) = (id, workload, shuffle, partitions);
-        Receive<ExecuteTask>(t =>
+        (_id, _workload, _faults, _shuffle, _partitions) = (id, workload, faults, shuffle, partitions);
+        Receive<TaskBatch>(Run);
+        Receive<AsyncBatchDone>(d =>
         {
-            if (faults?.ShouldFail(t.Task.TaskId, t.Attempt) == true)
-                throw InjectedFaultException.For(t.Task.TaskId, t.Attempt);
+            for (var i = 0; i < d.Results.Length; i++)
+                d.Results[i] = Deliver(d.Results[i]);
+            d.ReplyTo.Tell(new BatchDone(_id, d.Batch.BatchId, d.Results, d.Durations), Self);
+        });
+        Receive<AsyncBatchFailed>(f => throw Failure(f.Batch, f.FailedIndex, f.Results, f.Durations, f.Error));
+    }
+
+    private void Run(TaskBatch batch)
+    {
+        var count = batch.Count;
+        var results = new TaskResult?[count];
+        var durations = new TimeSpan[count];
+        List<Task<Outcome>>? pending = null;
+        for (var i = 0; i < count; i++)
+        {
+            var task = batch.Tasks[i];
             var start = Stopwatch.GetTimestamp();
-            var pending = workload.ExecuteAsync(t.Task);
-            if (pending.IsCompleted)
+            try
             {
-                // GetResult rethrows a synchronous failure here, inside the handler, so supervision sees it.
-                Sender.Tell(new TaskDone(_id, t.Attempt, Deliver(pending.GetAwaiter().GetResult()), Stopwatch.GetElapsedTime(start)));
-                return;
+                if (_faults?.ShouldFail(task.TaskId, batch.Attempts[i]) == true)
+                    throw InjectedFaultException.For(task.TaskId, batch.Attempts[i]);
+                var running = _workload.ExecuteAsync(task);
+                if (running.IsCompleted)
+                {
+                    // GetResult rethrows a synchronous failure here, inside the handler, so supervision sees it.
+                    results[i] = Deliver(running.GetAwaiter().GetResult());
+                    durations[i] = Stopwatch.GetElapsedTime(start);
+                    continue;
+                }
+
+                (pending ??= []).Add(Timed(i, running, start));
+            }
+            catch (Exception e) when (e is not TaskBatchException)
+            {
+                throw Failure(batch, i, results, durations, e);
+            }
+        }
+
+        if (pending is null)
+        {
+            Sender.Tell(new BatchDone(_id, batch.BatchId, results!, durations), Self);
+            return;
+        }
+
+        AwaitAsync(batch, results, durations, pending, Sender).PipeTo(Self);
+    }
+
+    /// <summary>Awaits one task; never throws (the error, if any, comes back with the task's index).</summary>
+    private static async Task<Outcome> Timed(int index, ValueTask<TaskResult> running, long start)
+    {
+        try
+        {
+            var result = await running.ConfigureAwait(false);
+            return new Outcome(index, result, Stopwatch.GetElapsedTime(start), null);
+        }
+        catch (Exception e)
+        {
+            return new Outcome(index, null, Stopwatch.GetElapsedTime(start), e);
+        }
+    }
+
+    /// <summary>Off the actor's thread: waits for the batch's awaiting tasks and tells the worker how they went.</summary>
+    private static async Task<object> AwaitAsync(TaskBatch batch, TaskResult?[] results, TimeSpan[] durations, List<Task<Outcome>> pending, IActorRef replyTo)
+    {
+        Outcome? failed = null;
+        foreach (var outcome in await Task.WhenAll(pending).ConfigureAwait(false))
+        {
+            if (outcome.Error is not null)
+            {
+                failed ??= outcome;
+                continue;
             }
 
-            var replyTo = Sender;
-            pending.PipeTo(Self, Self, r => new AsyncTaskDone(t, r, start, replyTo), e => new AsyncTaskFailed(t, e));
-        });
-        Receive<AsyncTaskDone>(d => d.ReplyTo.Tell(new TaskDone(_id, d.Task.Attempt, Deliver(d.Result), Stopwatch.GetElapsedTime(d.StartTimestamp)), Self));
-        Receive<AsyncTaskFailed>(f => throw new InvalidOperationException($"task {f.Task.Task.TaskId} failed: {f.Error.Message}", f.Error));
+            (results[outcome.Index], durations[outcome.Index]) = (outcome.Result, outcome.Duration);
+        }
+
+        return failed is { } f
+            ? new AsyncBatchFailed(batch, f.Index, results, durations, f.Error!)
+            : new AsyncBatchDone(batch, results!, durations, replyTo);
+    }
+
+    private sealed record Outcome(int Index, TaskResult? Result, TimeSpan Duration, Exception? Error);
+
+    private static TaskBatchException Failure(TaskBatch batch, int index, TaskResult?[] results, TimeSpan[] durations, Exception error)
+    {
+        var done = new List<TaskResult>();
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i] is { } r)
+            {
+                done.Add(r);
+                times.Add(durations[i]);
+            }
+        }
+
+        return new TaskBatchException(batch, index, [.. done], [.. times], error);
     }
 
     /// <summary>
@@ -66,14 +150,53 @@ public sealed class WorkerActor : ReceiveActor
     protected override void PreRestart(Exception reason, object? message)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        var failed = message switch
+        var failed = reason switch
         {
-            ExecuteTask t => t,
-            AsyncTaskFailed f => f.Task,
+            TaskBatchException e => new BatchFailed(_id, e.Batch.BatchId, e.FailedIndex, e.Results, e.Durations, e.InnerException?.Message ?? e.Message),
+            _ when message is TaskBatch b => new BatchFailed(_id, b.BatchId, 0, [], [], reason.Message),
             _ => null,
         };
         if (failed is not null)
-            Context.Parent.Tell(new TaskAttemptFailed(_id, failed.Task.TaskId, failed.Attempt, reason.Message), Self);
+            Context.Parent.Tell(failed, Self);
         base.PreRestart(reason, message);
     }
+}
+
+/// <summary>A task of a batch threw: which one, and the results the batch already had, for the supervisor.</summary>
+public sealed class TaskBatchException : Exception
+{
+    public TaskBatchException()
+    {
+        Batch = new TaskBatch(0, 0, [], []);
+        (Results, Durations) = ([], []);
+    }
+
+    public TaskBatchException(string message)
+        : base(message)
+    {
+        Batch = new TaskBatch(0, 0, [], []);
+        (Results, Durations) = ([], []);
+    }
+
+    public TaskBatchException(string message, Exception inner)
+        : base(message, inner)
+    {
+        Batch = new TaskBatch(0, 0, [], []);
+        (Results, Durations) = ([], []);
+    }
+
+    public TaskBatchException(TaskBatch batch, int failedIndex, TaskResult[] results, TimeSpan[] durations, Exception inner)
+        : base($"task {batch?.Tasks[failedIndex].TaskId} failed: {inner?.Message}", inner)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        (Batch, FailedIndex, Results, Durations) = (batch, failedIndex, results, durations);
+    }
+
+    public TaskBatch Batch { get; }
+
+    public int FailedIndex { get; }
+
+    public TaskResult[] Results { get; }
+
+    public TimeSpan[] Durations { get; }
 }
