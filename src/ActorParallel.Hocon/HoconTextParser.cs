@@ -206,6 +206,12 @@ internal sealed partial class HoconTextParser
             {
                 if (table[c] == 0 || (c == '/' && i + 1 < text.Length && text[i + 1] == '/'))
                 {
+                    if (c == '+' && IsExponentSign(text, start, i))
+                    {
+                        i++;
+                        continue;
+                    }
+
                     return i;
                 }
             }
@@ -218,6 +224,23 @@ internal sealed partial class HoconTextParser
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// True when the '+' at <paramref name="plus"/> is the sign of a number's exponent (<c>1e+5</c>, <c>-2.5E+10</c>):
+    /// '+' is reserved in unquoted text, but JSON numbers allow it there, and so does Lightbend, which reads the
+    /// longest run of number characters from the start of the token as a number (and rejects the '+' when that
+    /// run is no number: <c>1e+</c>, <c>1+2</c>, <c>1.5e+3.5</c>). What follows the number joins it as text (<c>1e+5ms</c>).
+    /// </summary>
+    private static bool IsExponentSign(string text, int start, int plus)
+    {
+        var end = start;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] is 'e' or 'E' or '+' or '-' or '.'))
+        {
+            end++;
+        }
+
+        return plus < end && IsNumber(text.AsSpan(start, end - start));
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

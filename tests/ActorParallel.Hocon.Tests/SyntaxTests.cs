@@ -110,6 +110,26 @@ public class SyntaxTests
     }
 
     [Fact]
+    public void Numbers_may_sign_their_exponent_as_in_JSON_and_Lightbend()
+    {
+        var c = Parse("a = 1e+5\nb = -6.971E+5\nc = [2E+2, 1e-1]\nd = 1e+5ms\ne = 1e+5 ms");
+        Assert.Equal(HoconValueType.Number, c.GetValue("a")!.Type);
+        Assert.Equal(100000.0, c.GetDouble("a"));
+        Assert.Equal(-697100.0, c.GetDouble("b"));
+        Assert.Equal([200.0, 0.1], c.GetDoubleList("c"));
+        Assert.Equal("1e+5ms", c.GetString("d"));
+        Assert.Equal("1e+5 ms", c.GetString("e"));
+        Assert.Equal(HoconValueType.Number, HoconConfigFactory.ParseString("{\"a\": 1E+2}", "json", json: true, NoEnv).GetValue("a")!.Type);
+
+        // Elsewhere '+' stays reserved.
+        Assert.Contains("unexpected '+'", Fails("a = 1+2").Message, StringComparison.Ordinal);
+        Assert.Contains("unexpected '+'", Fails("a = 1e+").Message, StringComparison.Ordinal);
+        Assert.Contains("unexpected '+'", Fails("a = x1e+5").Message, StringComparison.Ordinal);
+        Assert.Contains("unexpected '+'", Fails("a = 1.5e+3.5").Message, StringComparison.Ordinal);
+        Assert.Contains("unexpected '+'", Fails("a = 10 e+5").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Triple_quoted_strings_are_raw_and_keep_extra_closing_quotes()
     {
         var c = Parse("a = \"\"\"line1\nline2 \\n \"quoted\" \"\"\"\nb = \"\"\"hello\"\"\"\"\nc = \"\"\"\"\"\"\"\"\nd = \"\"\"x\"\"\" y");
