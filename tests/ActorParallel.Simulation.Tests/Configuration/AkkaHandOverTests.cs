@@ -31,8 +31,8 @@ namespace ActorParallel.Simulation.Tests.Configuration;
 /// <item>Akka's parser cannot read <c>${?VAR}</c> (it reads <c>${</c>, an empty path, then the rest as text: the value
 /// resolves to the root, a cycle), <c>+=</c> (it reads <c>list +</c> as a key), nor a self-reference
 /// <c>a = ${a} [2]</c> (a cycle): these only work through the hand-over, which hands them over resolved.
-/// hocon/examples/local.conf uses <c>${?VAR}</c>, which derails Akka's parser (it then fails on
-/// <c>${simulation.workers}</c>); the examples are compared with our resolved tree, which hocon-oracle confirms.</item>
+/// hocon/examples/local.conf uses <c>${?VAR}</c>, which derails Akka's parser;
+/// the examples are compared with our resolved tree, which hocon-oracle confirms.</item>
 /// <item>Akka's GetBoolean knows true/false/on/off only; yes/no (booleans for Lightbend's getBoolean) throw. An empty
 /// array is no array to Akka's HoconValue.IsArray() (GetStringList still gives an empty list). The trees are the same.</item>
 /// </list>
@@ -41,7 +41,7 @@ public sealed class AkkaHandOverTests
 {
     private static readonly ConfigParseOptions NoEnvironment = new() { UseEnvironmentVariables = false };
 
-    public static TheoryData<string> ReferenceConfigs => ["akka", "akka.remote", "akka.cluster", "simulation"];
+    public static TheoryData<string> ReferenceConfigs => ["akka", "akka.remote", "akka.cluster", "lab"];
 
     public static TheoryData<string> Examples
     {
@@ -83,7 +83,7 @@ public sealed class AkkaHandOverTests
         ["akka"] = ["akka.reliable-delivery.work-pulling.producer-controller"], // = ${akka.reliable-delivery.producer-controller}
         ["akka.remote"] = ["akka.remote.dot-netty.udp"], // = ${akka.remote.dot-netty.tcp}
         ["akka.cluster"] = [],
-        ["simulation"] = [],
+        ["lab"] = [],
     };
 
     /// <summary>
@@ -141,13 +141,12 @@ public sealed class AkkaHandOverTests
     {
         var akka = AkkaHandOver.ToAkka(HoconConfigFactory.ParseFile(Path.Combine(RepoRoot(), "hocon", "examples", "local.conf"), NoEnvironment));
 
-        Assert.Equal("INFO", akka.GetString("actorparallel.loglevel"));
-        Assert.Equal(4, akka.GetInt("actorparallel.actor.deployment./workers.nr-of-instances"));
-        Assert.Equal(2, akka.GetInt("actorparallel.actor.deployment.\"/supervisor/*\".nr-of-instances"));
-        Assert.Equal("results/pi-2-workers.json", akka.GetString("simulation.metrics.output"));
-        Assert.Equal(4L * 1024 * 1024, akka.GetByteSize("simulation.metrics.max-sample-buffer"));
-        Assert.Equal(TimeSpan.FromMinutes(2), akka.GetTimeSpan("simulation.timeout"));
-        Assert.False(akka.GetBoolean("actorparallel.log-config-on-start"));
+        Assert.Equal("WARNING", akka.GetString("akka.loglevel"));
+        Assert.Equal(100, akka.GetInt("akka.actor.lab-worker-dispatcher.throughput"));
+        Assert.Equal(2, akka.GetInt("actorparallel.lab.workers"));
+        Assert.Equal(800, akka.GetInt("actorparallel.lab.workloads.mandelbrot.max-iter"));
+        Assert.Equal(TimeSpan.FromMinutes(2), akka.GetTimeSpan("actorparallel.lab.job-timeout"));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), akka.GetTimeSpan("actorparallel.lab.progress-interval"));
     }
 
     /// <summary>Values that are easy to get wrong, in a form Akka's own parser reads too (no ${?}, +=, self-reference).</summary>
@@ -447,7 +446,7 @@ public sealed class AkkaHandOverTests
             "akka" => (typeof(ActorSystem).Assembly, "Akka.Configuration.akka.conf"),
             "akka.remote" => (typeof(Akka.Remote.RemoteSettings).Assembly, "Akka.Remote.Configuration.Remote.conf"),
             "akka.cluster" => (typeof(Akka.Cluster.Cluster).Assembly, "Akka.Cluster.Configuration.Cluster.conf"),
-            "simulation" => (typeof(SimulationSettings).Assembly, "ActorParallel.simulation.conf"),
+            "lab" => (typeof(SimulationSettings).Assembly, "ActorParallel.lab.conf"),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such reference config"),
         };
         Assert.Contains(resource, assembly.GetManifestResourceNames());

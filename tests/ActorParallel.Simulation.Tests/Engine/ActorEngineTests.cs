@@ -40,7 +40,7 @@ public sealed class ActorEngineTests : EngineTests
         Assert.True(workload.Check(workload.RunSerial(p), run.Answer).Passed);
         Assert.Equal(p.Tasks, run.Metrics.TasksCompleted);
         Assert.Equal(p.Tasks, run.Metrics.Dispatches);
-        Assert.Equal(2 * p.Tasks, run.Metrics.Messages);
+        Assert.InRange(run.Metrics.Messages, 2, 2 * p.Tasks); // a batch out and back each; small tasks share batches
     }
 
     [Fact]
