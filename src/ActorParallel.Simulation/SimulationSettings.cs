@@ -34,6 +34,9 @@ public sealed record SimulationSettings(
     public const string Section = "actorparallel.lab";
     public const string ResourceName = "ActorParallel.lab.conf";
 
+    /// <summary>Worker time one task-farm message should carry (<c>batch-time</c>); zero: one task per message.</summary>
+    public TimeSpan BatchTime { get; init; } = TimeSpan.FromMilliseconds(0.5);
+
     /// <summary>The user's <c>akka</c> section (resolved by our parser), for the lab's actor systems; empty if none.</summary>
     public HoconConfig Akka { get; init; } = HoconConfig.Empty;
 
@@ -77,7 +80,10 @@ public sealed record SimulationSettings(
             Positive(section, "progress-interval", section.GetTimeSpan("progress-interval", TimeSpan.FromMilliseconds(500))),
             AtLeast(section, "repeats", section.GetInt("repeats", 5), 1),
             section.GetInt("seed", 42),
-            workloads.ToImmutable());
+            workloads.ToImmutable())
+        {
+            BatchTime = NotNegative(section, "batch-time", section.GetTimeSpan("batch-time", TimeSpan.FromMilliseconds(0.5))),
+        };
     }
 
     /// <summary>Parameters for a workload: its configured defaults, or the workload's own if it is not configured.</summary>
@@ -128,6 +134,11 @@ public sealed record SimulationSettings(
         value > TimeSpan.Zero
             ? value
             : throw new HoconConfigException($"{Where(section, path)}{Section}.{path} must be a positive duration such as 5s or 500ms.");
+
+    private static TimeSpan NotNegative(HoconConfig section, string path, TimeSpan value) =>
+        value >= TimeSpan.Zero
+            ? value
+            : throw new HoconConfigException($"{Where(section, path)}{Section}.{path} must be a duration of zero or more such as 500us (0 = one task per message).");
 
     private static string Where(HoconConfig section, string path) => section.GetValue(path)?.Origin is { } origin ? $"{origin}: " : "";
 }

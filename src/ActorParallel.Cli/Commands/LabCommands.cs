@@ -40,6 +40,7 @@ internal static class LabCommands
         var seed = new Option<int?>("--seed") { Description = "Random seed for workloads that use one." };
         var prefetch = new Option<int?>("--prefetch") { Description = "Tasks a pulling worker may hold beyond the one it runs." };
         var timeout = new Option<string?>("--timeout") { Description = "Job timeout as a duration, e.g. 30s or 2m." };
+        var batchTime = BatchTimeOption();
         var options = new Option<string[]>("--option", "-o") { Description = "Workload option key=value (repeatable), e.g. max-iter=500.", AllowMultipleArgumentsPerToken = false };
         var failEvery = new Option<int?>("--fail-every") { Description = "Fault injection: workers throw once on every task whose id is a multiple of N." };
         var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL (Parallel.For/PLINQ) comparison run." };
@@ -48,7 +49,7 @@ internal static class LabCommands
         var json = JsonOption();
         var command = new Command("run", "Run a workload on W worker actors, check it against the serial reference, and report speedup beside the TPL's.")
         {
-            workload, workers, size, tasks, mode, seed, prefetch, timeout, options, failEvery, noTpl, image, config, json,
+            workload, workers, size, tasks, mode, seed, prefetch, timeout, batchTime, options, failEvery, noTpl, image, config, json,
         };
         command.SetAction((result, cancellationToken) => GuardAsync(result.InvocationConfiguration.Error, async () =>
         {
@@ -63,6 +64,7 @@ internal static class LabCommands
                 Seed = result.GetValue(seed),
                 Prefetch = result.GetValue(prefetch),
                 Timeout = result.GetValue(timeout),
+                BatchTime = result.GetValue(batchTime),
                 Options = result.GetValue(options) ?? [],
                 FailEvery = result.GetValue(failEvery),
                 SkipTpl = result.GetValue(noTpl),
@@ -105,11 +107,12 @@ internal static class LabCommands
         var options = new Option<string[]>("--option", "-o") { Description = "Workload option key=value (repeatable)." };
         var output = new Option<string?>("--out") { Description = "Folder for results.csv, results.json, results.md and SVG charts." };
         var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL comparison runs." };
+        var batchTime = BatchTimeOption();
         var config = ConfigOption();
         var json = JsonOption();
         var command = new Command("sweep", "Run a scaling experiment and fit Amdahl's serial fraction (Gustafson's for weak scaling), against W and against the capacity W_eff measured from worker busy time.")
         {
-            workload, workers, kind, repeats, size, tasks, mode, options, output, noTpl, config, json,
+            workload, workers, kind, repeats, size, tasks, mode, batchTime, options, output, noTpl, config, json,
         };
         command.SetAction((result, cancellationToken) => GuardAsync(result.InvocationConfiguration.Error, async () =>
         {
@@ -125,6 +128,7 @@ internal static class LabCommands
                 Options = result.GetValue(options) ?? [],
                 Out = result.GetValue(output),
                 SkipTpl = result.GetValue(noTpl),
+                BatchTime = result.GetValue(batchTime),
                 ConfigFile = result.GetValue(config),
                 Json = isJson,
             };
@@ -150,6 +154,9 @@ internal static class LabCommands
 
     private static Option<string?> ConfigOption() =>
         new("--config", "-c") { Description = "A HOCON file: its actorparallel.lab section overrides the lab's defaults, its akka section the actor systems' settings." };
+
+    private static Option<string?> BatchTimeOption() =>
+        new("--batch-time") { Description = "Worker time one message carries, e.g. 500us; small tasks are batched to fill it, 0 sends one task per message (default: actorparallel.lab.batch-time)." };
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object for scripts." };
 

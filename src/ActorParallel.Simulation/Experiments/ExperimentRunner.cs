@@ -59,7 +59,10 @@ public sealed class ExperimentRunner(IJobRunner runner)
     }
 
     private static JobRequest Request(ExperimentSpec spec, ExperimentPointSpec point) =>
-        new(spec.Workload, point.Parameters, point.Workers, point.Mode) { MeasureTpl = spec.MeasureTpl };
+        new(spec.Workload, point.Parameters, point.Workers, point.Mode)
+        {
+            MeasureTpl = spec.MeasureTpl, Prefetch = spec.Prefetch, TaskRetries = spec.TaskRetries, Batching = spec.Batching,
+        };
 
     private static ExperimentPoint Summarise(ExperimentPointSpec point, JobReport[] runs)
     {

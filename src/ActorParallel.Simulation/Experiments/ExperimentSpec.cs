@@ -36,6 +36,15 @@ public sealed record ExperimentSpec(string Workload, ExperimentKind Kind, IReadO
     /// <summary>Runs the TPL version beside each actor run.</summary>
     public bool MeasureTpl { get; init; } = true;
 
+    /// <summary>Tasks a pulling worker may hold beyond the one it runs, at every point.</summary>
+    public int Prefetch { get; init; } = 1;
+
+    /// <summary>Retries per task after a worker failure, at every point.</summary>
+    public int TaskRetries { get; init; } = 3;
+
+    /// <summary>How small tasks are grouped into messages, at every point.</summary>
+    public Engine.BatchPolicy Batching { get; init; } = Engine.BatchPolicy.Default;
+
     public void Validate()
     {
         if (Workers.Count == 0 || Workers.Any(w => w < 1))

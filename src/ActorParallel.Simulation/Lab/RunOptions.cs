@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using ActorParallel.Simulation.Engine;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Workloads;
 
@@ -29,6 +30,9 @@ public sealed record RunOptions(string Workload)
 
     /// <summary>Job timeout as a HOCON duration (<c>30s</c>, <c>2m</c>); default <c>job-timeout</c>.</summary>
     public string? Timeout { get; init; }
+
+    /// <summary>Worker time per task-farm message as a HOCON duration (<c>500us</c>, <c>0</c>); default <c>batch-time</c>.</summary>
+    public string? BatchTime { get; init; }
 
     /// <summary>Workload options as <c>key=value</c> strings (for example <c>max-iter=500</c>).</summary>
     public IReadOnlyList<string> Options { get; init; } = [];
@@ -73,6 +77,7 @@ public sealed record RunOptions(string Workload)
             Timeout = timeout,
             MeasureTpl = !SkipTpl,
             Faults = FailEvery is { } n ? new FaultInjection(n) : null,
+            Batching = new BatchPolicy(BatchTime is null ? settings.BatchTime : ParseDuration(BatchTime, "--batch-time", allowZero: true)),
         };
     }
 
@@ -88,7 +93,7 @@ public sealed record RunOptions(string Workload)
     }
 
     /// <summary>Parses a positive HOCON duration such as <c>500ms</c>, <c>30s</c> or <c>2m</c>.</summary>
-    public static TimeSpan ParseDuration(string text)
+    public static TimeSpan ParseDuration(string text, string option = "--timeout", bool allowZero = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         TimeSpan value;
@@ -98,10 +103,12 @@ public sealed record RunOptions(string Workload)
         }
         catch (ActorParallel.Configuration.HoconConfigException)
         {
-            throw new WorkloadParameterException($"--timeout '{text}' is not a duration; write for example 30s, 500ms or 2m");
+            throw new WorkloadParameterException($"{option} '{text}' is not a duration; write for example 30s, 500ms, 500us or 2m");
         }
 
-        return value > TimeSpan.Zero ? value : throw new WorkloadParameterException($"--timeout must be positive; got '{text}'");
+        return value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero)
+            ? value
+            : throw new WorkloadParameterException($"{option} must be {(allowZero ? "zero or more" : "positive")}; got '{text}'");
     }
 
     /// <summary>Parses <c>key=value</c> pairs.</summary>

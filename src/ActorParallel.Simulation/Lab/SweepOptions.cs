@@ -30,19 +30,25 @@ public sealed record SweepOptions(string Workload, string Workers)
 
     public bool SkipTpl { get; init; }
 
+    /// <summary>Worker time per task-farm message (<c>500us</c>; <c>0</c>: one task per message); default <c>batch-time</c>.</summary>
+    public string? BatchTime { get; init; }
+
     public bool Json { get; init; }
 
     public ExperimentSpec Resolve(WorkloadRegistry registry, SimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(settings);
-        var run = new RunOptions(Workload) { Size = Size, Tasks = Tasks, Mode = Mode, Options = Options, SkipTpl = SkipTpl };
+        var run = new RunOptions(Workload) { Size = Size, Tasks = Tasks, Mode = Mode, Options = Options, SkipTpl = SkipTpl, BatchTime = BatchTime };
         var request = run.Resolve(registry, settings);
         var spec = new ExperimentSpec(request.Workload, ParseKind(Kind ?? "strong"), RunOptions.ParseWorkerList(Workers), request.Parameters)
         {
             Repeats = Repeats ?? settings.Repeats,
             Mode = request.Mode,
             MeasureTpl = !SkipTpl,
+            Prefetch = request.Prefetch,
+            TaskRetries = request.TaskRetries,
+            Batching = request.Batching,
         };
         spec.Validate();
         return spec;
