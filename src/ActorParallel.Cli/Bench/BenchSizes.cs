@@ -21,7 +21,7 @@ public enum BenchScale
 /// <param name="InFlight">Pings each pair keeps in flight.</param>
 /// <param name="FarmTasks">Empty tasks per run of the bare Akka.NET farm, the Channel&lt;T&gt; farm and Parallel.For.</param>
 /// <param name="LabFarmProbeTasks">
-/// Empty tasks of the lab farm's first (unrecorded) job at each W; its end-to-end rate sizes the recorded jobs,
+/// Empty tasks of the lab farm's two unrecorded jobs at each W; the second one's end-to-end rate sizes the recorded jobs,
 /// which get <paramref name="LabFarmSeconds"/> worth of tasks, at least this many and at most <paramref name="FarmTasks"/>.
 /// </param>
 /// <param name="LabFarmSeconds">How long a recorded lab farm job should take; bounds the scenario however slow the farm is.</param>
@@ -48,12 +48,12 @@ public sealed record BenchSizes(
 {
     public static BenchSizes Full { get; } = new(
         "full", BenchScale.Full, Warmups: 1, Repeats: 5, PingPongMessagesPerPair: 300_000, InFlight: 1000,
-        FarmTasks: 200_000, LabFarmProbeTasks: 4_000, LabFarmSeconds: 0.5, WorkloadRepeats: 3, Quiesce: true,
+        FarmTasks: 100_000, LabFarmProbeTasks: 4_000, LabFarmSeconds: 0.5, WorkloadRepeats: 3, Quiesce: true,
         CreateTerminateRepeats: 20, HoconChars: 40 * 1024, HoconParses: 200);
 
     public static BenchSizes Quick { get; } = new(
         "quick", BenchScale.Quick, Warmups: 1, Repeats: 3, PingPongMessagesPerPair: 100_000, InFlight: 1000,
-        FarmTasks: 50_000, LabFarmProbeTasks: 2_000, LabFarmSeconds: 0.25, WorkloadRepeats: 1, Quiesce: true,
+        FarmTasks: 20_000, LabFarmProbeTasks: 2_000, LabFarmSeconds: 0.25, WorkloadRepeats: 1, Quiesce: true,
         CreateTerminateRepeats: 10, HoconChars: 40 * 1024, HoconParses: 50);
 
     public static BenchSizes Tiny { get; } = new(
