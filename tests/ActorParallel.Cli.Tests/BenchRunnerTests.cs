@@ -105,7 +105,7 @@ public sealed class BenchRunnerTests
     [Fact]
     public void Marginal_bytes_leave_the_fixed_cost_out()
     {
-        var perOperation = Measure.MarginalBytesPerOperation(10_000, n =>
+        var perOperation = Measure.MarginalBytesPerOperation(100_000, n =>
         {
             _sink = new byte[1_000_000];
             for (var i = 0; i < n; i++)

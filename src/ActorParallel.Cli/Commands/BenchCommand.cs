@@ -14,7 +14,7 @@ internal static class BenchCommand
     public static Command Build()
     {
         var quick = new Option<bool>("--quick") { Description = "Smaller sizes and fewer repeats: finishes in under 40 s on 2 cores (the full run takes about two minutes)." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table: the machine, then every figure with its unit, value, baseline, ratio and goal." };
         var markdown = new Option<bool>("--markdown") { Description = "Print a Markdown table (for the README) instead of the console table." };
         var jsonFile = new Option<FileInfo?>("--json-file") { Description = "Also save the JSON object to this file." };
         var markdownFile = new Option<FileInfo?>("--markdown-file") { Description = "Also save the Markdown table to this file." };

@@ -3,8 +3,8 @@ using System.Runtime;
 namespace ActorParallel.Cli.Bench.Scenarios;
 
 /// <summary>
-/// Creating and terminating an Akka.NET ActorSystem as the lab configures it (its HOCON handed over by
-/// <see cref="ActorParallel.Simulation.Configuration.AkkaHandOver"/>): the first time in the process (loading,
+/// Creating and terminating an Akka.NET ActorSystem, its configuration handed over by the lab's HOCON parser
+/// (<see cref="ActorParallel.Simulation.Configuration.AkkaHandOver"/>), logging quiet: the first time in the process (loading,
 /// JIT, reading the reference config: what a program pays at start) and then warm, as the median of repeats.
 /// The lab pays the warm figure once per job, outside the job clock. There is no in-run baseline: nothing
 /// else in .NET does what a system start does, and a ratio to a channel and a task would be meaningless. The
