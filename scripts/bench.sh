@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and saves their output under artifacts/bench/<UTC time>/:
 #   1. the console harness (`actorparallel bench --quick`, or the full run with --full): table, JSON
-#      and Markdown, each figure beside a baseline measured in the same process;
-#   2. the BenchmarkDotNet suite with the short job (skip it with --no-bdn), results exported by BDN.
+#      and Markdown; the lab's farm, workloads, Akka.NET ping-pong, ActorSystem start and HOCON, each
+#      figure beside a baseline measured in the same process (--quick under 40 s, --full about 2 min);
+#   2. the BenchmarkDotNet suite (HOCON parsing) with the short job (skip it with --no-bdn).
 # Usage: scripts/bench.sh [--full] [--no-bdn] [--filter PATTERN]   (PATTERN: a BenchmarkDotNet filter, default '*')
 # Timing on a shared machine is noisy: the load averages are saved beside the figures (uptime.txt).
 set -euo pipefail
@@ -17,7 +18,7 @@ while [ $# -gt 0 ]; do
     --full) mode= ;;
     --no-bdn) bdn=0 ;;
     --filter) filter="$2"; shift ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift

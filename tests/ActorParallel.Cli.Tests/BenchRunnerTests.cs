@@ -1,12 +1,15 @@
 using ActorParallel.Cli.Bench;
 using ActorParallel.Cli.Bench.Scenarios;
+using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Cli.Tests;
 
-/// <summary>The harness pieces: every scenario through the runner with tiny sizes, the median, ratios and goals.</summary>
+/// <summary>The harness pieces: every scenario through the runner with tiny sizes, answer checks, the median, ratios and goals.</summary>
 [Collection(BenchCollection.Name)]
 public sealed class BenchRunnerTests
 {
+    private static byte[]? _sink;
+
     private sealed class Collect : IProgress<string>
     {
         public List<string> Lines { get; } = [];
@@ -29,7 +32,88 @@ public sealed class BenchRunnerTests
         Assert.All(report.Figures, f => Assert.True(f.IsSane, $"{f.Name}: value {f.Value}, baseline {f.Baseline}"));
         Assert.Equal(PingPongScenario.PairCounts.Count, report.Figures.Count(f => f.Scenario == "ping-pong"));
         Assert.True(report.ElapsedSeconds > 0);
-        Assert.Contains(progress.Lines, l => l.StartsWith("pi", StringComparison.Ordinal));
+
+        // The farm: the lab at each W beside the bare Akka.NET farm (with the goal), end to end, the Channel<T> farm
+        // and Parallel.For, Akka.NET beside channels, and bytes per task.
+        var farm = report.Figures.Where(f => f.Scenario == "farm").ToList();
+        Assert.Equal((5 * FarmScenario.WorkerCounts.Count) + 2, farm.Count);
+        foreach (var w in FarmScenario.WorkerCounts)
+        {
+            var lab = Assert.Single(farm, f => f.Name == $"lab farm, empty tasks, W={w}");
+            Assert.Equal("tasks/s", lab.Unit);
+            Assert.Equal("bare Akka.NET farm", lab.BaselineName);
+            Assert.NotNull(lab.Ratio);
+            Assert.Equal(FarmScenario.LabGoal, lab.Goal);
+            Assert.Contains(farm, f => f.Name == $"lab farm vs Parallel.For, W={w}" && f.Value == lab.Value && f.Ratio is not null);
+            Assert.Contains(farm, f => f.Name == $"lab farm vs Channel<T> farm, W={w}" && f.Value == lab.Value && f.Ratio is not null);
+        }
+
+        var bytes = Assert.Single(farm, f => f.Name == $"bytes allocated per task, lab farm, W={FarmScenario.AllocationWorkers}");
+        Assert.Equal("B/task", bytes.Unit);
+        Assert.True(bytes.Value > 0, "the lab's farm allocates messages per task");
+        Assert.NotNull(bytes.Baseline);
+
+        // One figure per registered workload: actors' speedup beside the TPL's, so the ratio is actors / TPL.
+        var workloads = report.Figures.Where(f => f.Scenario == "workloads").ToList();
+        Assert.Equal(WorkloadRegistry.Default.All.Count, workloads.Count);
+        foreach (var workload in WorkloadRegistry.Default.All)
+        {
+            var figure = Assert.Single(workloads, f => f.Name.StartsWith(workload.Name + ":", StringComparison.Ordinal));
+            Assert.Equal("x", figure.Unit);
+            Assert.NotNull(figure.Ratio);
+            Assert.Equal(WorkloadsScenario.WithGoal.Contains(workload.Name), figure.Goal is not null);
+            Assert.Contains("serial", figure.Detail, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(progress.Lines, l => l.StartsWith("farm", StringComparison.Ordinal));
+        Assert.Contains(progress.Lines, l => l.Contains("pi: serial", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Workloads_scenario_fails_when_an_answer_differs_from_the_serial_one()
+    {
+        var registry = WorkloadRegistry.Default.With(new WrongTpl());
+        var error = Assert.Throws<InvalidOperationException>(() => new WorkloadsScenario(registry).Run(BenchSizes.Tiny, new Collect()));
+        Assert.Contains(WrongTpl.Id, error.Message, StringComparison.Ordinal);
+        Assert.Contains("serial reference", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Bare_farms_return_every_task_once(int workers)
+    {
+        const int tasks = 1_000;
+        var channels = ChannelBaselines.Farm(tasks, workers);
+        Assert.True(channels.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Equal(EmptyWorkload.Expected(tasks), channels.Result);
+
+        using var system = BareAkkaFarm.CreateSystem(workers);
+        Assert.Equal(EmptyWorkload.Expected(tasks), BareAkkaFarm.Run(system, tasks, workers));
+        Assert.Equal(EmptyWorkload.Expected(1), BareAkkaFarm.Run(system, 1, workers));
+    }
+
+    [Theory]
+    [InlineData(10_000, 0.5, 5_000)]
+    [InlineData(37_345, 0.5, 18_000)]
+    [InlineData(1_000, 0.5, 4_000)]
+    [InlineData(1e9, 0.5, 100_000)]
+    [InlineData(double.PositiveInfinity, 0.5, 100_000)]
+    public void Lab_farm_jobs_are_sized_to_the_probe_rate_within_bounds(double rate, double seconds, int tasks) =>
+        Assert.Equal(tasks, FarmScenario.LabTasks(rate, BenchSizes.Full with { LabFarmSeconds = seconds }));
+
+    [Fact]
+    public void Marginal_bytes_leave_the_fixed_cost_out()
+    {
+        var perOperation = Measure.MarginalBytesPerOperation(100_000, n =>
+        {
+            _sink = new byte[1_000_000];
+            for (var i = 0; i < n; i++)
+            {
+                _sink = new byte[100];
+            }
+        });
+        Assert.InRange(perOperation, 100, 160);
     }
 
     [Theory]
@@ -48,18 +132,22 @@ public sealed class BenchRunnerTests
     }
 
     [Fact]
-    public void Ratio_is_value_over_baseline_and_goals_respect_direction()
+    public void Ratio_is_value_over_baseline_and_goals_respect_direction_and_target()
     {
-        var rate = new BenchFigure("s", "rate", "msg/s", 30e6, Better.Higher, 10e6, "b", 16.7e6, BenchGoal.AtLeast(33.4e6, ">= 33.4 M"));
-        Assert.Equal(3.0, rate.Ratio);
+        var rate = new BenchFigure("s", "rate", "tasks/s", 30e3, Better.Higher, 100e3, "b", BenchGoal.RatioAtLeast(0.5, ">= 0.5x b"));
+        Assert.Equal(0.3, rate.Ratio);
         Assert.False(rate.GoalMet);
+        Assert.True((rate with { Value = 60e3 }).GoalMet);
 
-        var bytes = new BenchFigure("s", "bytes", "B/actor", 400, Better.Lower, Baseline: 200, Goal: BenchGoal.AtMost(500, "<= 500 B"));
+        // A ratio goal without a baseline cannot be met.
+        Assert.False((rate with { Baseline = null }).GoalMet);
+
+        var bytes = new BenchFigure("s", "bytes", "B/task", 400, Better.Lower, Baseline: 200, Goal: BenchGoal.AtMost(500, "<= 500 B"));
         Assert.Equal(2.0, bytes.Ratio);
         Assert.True(bytes.GoalMet);
 
         // Zero bytes is a result, not an error; a ratio to a sub-byte baseline is noise and is left out.
-        var none = new BenchFigure("s", "alloc", "B/msg", 0, Better.Lower, Baseline: 0.01);
+        var none = new BenchFigure("s", "alloc", "B/task", 0, Better.Lower, Baseline: 0.01);
         Assert.True(none.IsSane);
         Assert.Null(none.Ratio);
         Assert.Null(none.GoalMet);
@@ -73,4 +161,28 @@ public sealed class BenchRunnerTests
     [InlineData(1.82, "1.82")]
     [InlineData(0.5, "0.500")]
     public void Si_formats_with_three_significant_digits(double value, string text) => Assert.Equal(text, Format.Si(value));
+
+    /// <summary>Empty tasks whose TPL version gets the answer wrong: named first, so the scenario fails at once.</summary>
+    private sealed class WrongTpl : Workload<int, int, long>
+    {
+        public const string Id = "a-wrong-tpl";
+
+        public override string Name => Id;
+
+        public override string Description => "a TPL version that loses a task";
+
+        public override long DefaultSize => 1;
+
+        public override int DefaultTasks => 4;
+
+        protected override IEnumerable<int> Split(WorkloadParameters parameters) => Enumerable.Range(0, parameters.Tasks);
+
+        protected override int Execute(int task) => task;
+
+        protected override long Combine(WorkloadParameters parameters, IReadOnlyList<int> outputs) => outputs.Sum(o => (long)o);
+
+        protected override long Serial(WorkloadParameters parameters) => EmptyWorkload.Expected(parameters.Tasks);
+
+        protected override long Tpl(WorkloadParameters parameters, int workers, CancellationToken cancellationToken) => -1;
+    }
 }

@@ -7,10 +7,17 @@ public enum Better
     Lower,
 }
 
+/// <summary>What a <see cref="BenchGoal"/> is checked against: the figure's value, or its ratio to the in-run baseline.</summary>
+public enum GoalOf
+{
+    Value,
+    Ratio,
+}
+
 /// <summary>
-/// One measured figure: the ActorParallel value beside the baseline measured in the same run, the
-/// Akka.NET reference measured on this machine (issue 4) and the goal. <see cref="Ratio"/> is
-/// always value ÷ baseline; <see cref="Direction"/> says whether a larger ratio is good.
+/// One measured figure beside the baseline measured in the same run. <see cref="Ratio"/> is always
+/// value ÷ baseline; <see cref="Direction"/> says whether a larger value (and ratio) is good.
+/// <see cref="Detail"/> says what exactly was measured (sizes, task counts, times behind a speedup).
 /// </summary>
 public sealed record BenchFigure(
     string Scenario,
@@ -20,8 +27,8 @@ public sealed record BenchFigure(
     Better Direction,
     double? Baseline = null,
     string? BaselineName = null,
-    double? AkkaReference = null,
-    BenchGoal? Goal = null)
+    BenchGoal? Goal = null,
+    string? Detail = null)
 {
     /// <summary>Value ÷ baseline; null without a baseline, or when the baseline allocates under one byte (a ratio to ~0 is noise).</summary>
     public double? Ratio =>
@@ -29,24 +36,35 @@ public sealed record BenchFigure(
             ? null
             : Value / baseline;
 
-    /// <summary>True or false when there is a goal; null when the figure has none.</summary>
-    public bool? GoalMet => Goal?.IsMet(Value);
+    /// <summary>True or false when there is a goal; null when the figure has none. A ratio goal without a ratio is not met.</summary>
+    public bool? GoalMet => Goal switch
+    {
+        null => null,
+        { Of: GoalOf.Ratio } g => Ratio is { } r && g.IsMet(r),
+        var g => g.IsMet(Value),
+    };
 
     /// <summary>
     /// A figure is sane when every number in it is finite, rates and speedups are positive, and
-    /// costs (time, bytes) are not negative: zero bytes per message is a real result.
+    /// costs (time, bytes) are not negative: zero bytes per task is a real result.
     /// </summary>
     public bool IsSane => Sane(Value) && (Baseline is null || Sane(Baseline.Value));
 
     private bool Sane(double x) => double.IsFinite(x) && (Direction == Better.Higher ? x > 0 : x >= 0);
 }
 
-/// <summary>A target from issue 4: at least (or at most) <see cref="Threshold"/>, described for the report.</summary>
-public sealed record BenchGoal(double Threshold, Better Direction, string Text)
+/// <summary>
+/// A target for a figure: its value (or its ratio to the baseline, see <see cref="Of"/>) at least or at most
+/// <see cref="Threshold"/>, described for the report.
+/// </summary>
+public sealed record BenchGoal(double Threshold, Better Direction, string Text, GoalOf Of = GoalOf.Value)
 {
     public static BenchGoal AtLeast(double threshold, string text) => new(threshold, Better.Higher, text);
 
     public static BenchGoal AtMost(double threshold, string text) => new(threshold, Better.Lower, text);
 
-    public bool IsMet(double value) => Direction == Better.Higher ? value >= Threshold : value <= Threshold;
+    /// <summary>The figure's ratio to its in-run baseline at least <paramref name="threshold"/>.</summary>
+    public static BenchGoal RatioAtLeast(double threshold, string text) => new(threshold, Better.Higher, text, GoalOf.Ratio);
+
+    public bool IsMet(double x) => Direction == Better.Higher ? x >= Threshold : x <= Threshold;
 }

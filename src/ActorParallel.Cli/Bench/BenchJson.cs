@@ -23,6 +23,7 @@ public static class BenchJson
             json.WriteString("runtime", report.Machine.Runtime);
             json.WriteString("os", report.Machine.Os);
             json.WriteString("architecture", report.Machine.Architecture);
+            json.WriteString("akka", report.Machine.Akka);
             WriteStringOrNull(json, "loadAverageAtStart", report.Machine.LoadAverage);
             WriteStringOrNull(json, "loadAverageAtEnd", report.LoadAverageAtEnd);
             json.WriteEndObject();
@@ -38,8 +39,9 @@ public static class BenchJson
                 WriteNumberOrNull(json, "baseline", figure.Baseline);
                 WriteStringOrNull(json, "baselineName", figure.BaselineName);
                 WriteNumberOrNull(json, "ratio", figure.Ratio);
-                WriteNumberOrNull(json, "akkaReference", figure.AkkaReference);
+                WriteStringOrNull(json, "detail", figure.Detail);
                 WriteStringOrNull(json, "goal", figure.Goal?.Text);
+                WriteStringOrNull(json, "goalOf", figure.Goal is { } goal ? (goal.Of == GoalOf.Ratio ? "ratio" : "value") : null);
                 WriteNumberOrNull(json, "goalThreshold", figure.Goal?.Threshold);
                 if (figure.GoalMet is { } met)
                 {

@@ -2,11 +2,11 @@ using Spectre.Console;
 
 namespace ActorParallel.Cli.Bench;
 
-/// <summary>Renders a <see cref="BenchReport"/> as a table: each figure beside its baseline, the ratio, the Akka.NET reference and the goal.</summary>
+/// <summary>Renders a <see cref="BenchReport"/> as a table: each figure beside its in-run baseline, the ratio and the goal.</summary>
 public static class BenchReportRenderer
 {
     public static readonly IReadOnlyList<string> Columns =
-        ["Scenario", "ActorParallel", "In-run baseline", "Ratio", "Akka.NET ref.", "Goal", "Met?"];
+        ["Figure", "Value", "In-run baseline", "Ratio", "Goal", "Met?", "Detail"];
 
     /// <summary>The cells of one row, as plain text; shared by the table and the Markdown output.</summary>
     public static string[] Cells(BenchFigure figure)
@@ -18,9 +18,9 @@ public static class BenchReportRenderer
             Format.Value(figure.Value, figure.Unit),
             figure.Baseline is { } b ? $"{Format.Value(b, figure.Unit)} ({figure.BaselineName})" : "-",
             figure.Ratio is { } r ? Format.Fixed(r) + "x" + (figure.Direction == Better.Lower ? " (lower is better)" : "") : "-",
-            figure.AkkaReference is { } a ? Format.Value(a, figure.Unit) : "-",
             figure.Goal?.Text ?? "-",
             figure.GoalMet switch { true => "yes", false => "no", null => "-" },
+            figure.Detail ?? "",
         ];
     }
 
@@ -36,7 +36,7 @@ public static class BenchReportRenderer
             Out = new AnsiConsoleOutput(output),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = 240;
         var table = new Table().Border(TableBorder.Ascii2);
         foreach (var column in Columns)
         {
@@ -73,7 +73,6 @@ public static class BenchReportRenderer
         var met = report.Figures.Count(f => f.GoalMet == true);
         output.WriteLine();
         output.WriteLine($"Machine: {report.Machine}; load at end {report.LoadAverageAtEnd ?? "n/a"}");
-        output.WriteLine($"Mode: {report.Mode}, {report.ElapsedSeconds:F1} s. Goals met: {met} of {goals}. Ratio = ActorParallel / baseline, measured one after the other in this process.");
-        output.WriteLine("Akka.NET 1.5.30 on this machine (issue 4): fan-out measured 14-22 M msg/s (the column shows the low end); pi's 1.82x is its 1 to 2 worker speedup.");
+        output.WriteLine($"Mode: {report.Mode}, {report.ElapsedSeconds:F1} s. Goals met: {met} of {goals}. Ratio = value / baseline, measured one after the other in this process.");
     }
 }

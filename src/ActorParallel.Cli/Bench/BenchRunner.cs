@@ -8,13 +8,14 @@ public static class BenchRunner
 {
     /// <summary>
     /// Every scenario in run order. Create-and-terminate goes first so that its first system really
-    /// is the first one created in the process, as in the Akka.NET start-up measurement.
+    /// is the first one created in the process.
     /// </summary>
     public static IReadOnlyList<IBenchScenario> AllScenarios() =>
     [
         new SystemLifecycleScenario(),
         new PingPongScenario(),
-        new PiScenario(),
+        new FarmScenario(),
+        new WorkloadsScenario(),
         new HoconParseScenario(),
     ];
 

@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Reflection;
 using System.Runtime;
 using System.Runtime.InteropServices;
+using Akka.Actor;
 
 namespace ActorParallel.Cli.Bench;
 
-/// <summary>What the figures were measured on; load averages say how noisy they are.</summary>
+/// <summary>What the figures were measured on (and with which Akka.NET); load averages say how noisy they are.</summary>
 public sealed record MachineInfo(
     int Cores,
     string GcMode,
@@ -12,6 +14,7 @@ public sealed record MachineInfo(
     string Runtime,
     string Os,
     string Architecture,
+    string Akka,
     string? LoadAverage)
 {
     public static MachineInfo Current() => new(
@@ -22,7 +25,18 @@ public sealed record MachineInfo(
         RuntimeInformation.FrameworkDescription,
         RuntimeInformation.OSDescription,
         RuntimeInformation.ProcessArchitecture.ToString(),
+        ReadAkkaVersion(),
         ReadLoadAverage());
+
+    /// <summary>The Akka.NET package version the actors run on (its informational version, without a source-control suffix).</summary>
+    public static string ReadAkkaVersion()
+    {
+        var assembly = typeof(ActorSystem).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString() ?? "unknown";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
 
     /// <summary>The 1, 5 and 15 minute load averages on Linux; null elsewhere.</summary>
     public static string? ReadLoadAverage()
@@ -43,5 +57,5 @@ public sealed record MachineInfo(
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Cores} cores, {GcMode} GC{(ConcurrentGc ? " (concurrent)" : "")}, {Runtime}, {Os} {Architecture}, load {LoadAverage ?? "n/a"}");
+        $"{Cores} cores, {GcMode} GC{(ConcurrentGc ? " (concurrent)" : "")}, {Runtime}, Akka.NET {Akka}, {Os} {Architecture}, load {LoadAverage ?? "n/a"}");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorParallel.Simulation.Engine;
 
 namespace ActorParallel.Cli.Bench;
 
@@ -59,16 +60,39 @@ public static class Measure
     }
 
     /// <summary>
-    /// Bytes allocated per operation by every thread of the process (senders, dispatcher threads and
-    /// the thread pool), from <see cref="GC.GetTotalAllocatedBytes(bool)"/> around <paramref name="action"/>.
+    /// Bytes allocated per operation beyond a run's fixed cost, by every thread of the process (senders,
+    /// dispatcher threads, the thread pool): <paramref name="run"/> is called with 1 and then with
+    /// <paramref name="operations"/> operations, and the difference of their
+    /// <see cref="GC.GetTotalAllocatedBytes(bool)"/> deltas is divided by <paramref name="operations"/> - 1, so
+    /// that what a run costs once (an actor system, actors, channels) is left out. Never negative.
     /// </summary>
-    public static double AllocatedBytesPerOperation(long operations, Action action)
+    public static double MarginalBytesPerOperation(int operations, Action<int> run)
     {
-        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentOutOfRangeException.ThrowIfLessThan(operations, 2);
+        var one = AllocatedBytes(() => run(1));
+        var many = AllocatedBytes(() => run(operations));
+        return Math.Max(0, (many - one) / (double)(operations - 1));
+    }
+
+    private static long AllocatedBytes(Action action)
+    {
         Settle();
         var before = GC.GetTotalAllocatedBytes(precise: true);
         action();
-        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)operations;
+        return GC.GetTotalAllocatedBytes(precise: true) - before;
+    }
+
+    /// <summary>
+    /// With <paramref name="quiesce"/>, brings the process to rest before a timed run the way the lab's
+    /// <c>run</c> does (<see cref="Quiesce"/>: garbage collected, JIT quiet); otherwise does nothing.
+    /// </summary>
+    public static void Rest(bool quiesce)
+    {
+        if (quiesce)
+        {
+            Quiesce.BeforeTimedRunAsync().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>A full, compacting, blocking collection with finalizers run: a quiet heap to start from.</summary>

@@ -47,53 +47,8 @@ internal sealed class Ping(IActorRef pong, int total, int inFlight, CountdownEve
     }
 }
 
-/// <summary>Replies to every message with the same message: the other side of ping-pong, and the target of Ask.</summary>
+/// <summary>Replies to every message with the same message: the other side of ping-pong.</summary>
 internal sealed class Echo : UntypedActor
 {
     protected override void OnReceive(object message) => Sender.Tell(message, Self);
-}
-
-/// <summary>Counts messages and signals <c>done</c> once, at the <c>expected</c>-th one.</summary>
-internal sealed class Counter(int expected, CountdownEvent done) : UntypedActor
-{
-    private int _count;
-
-    protected override void OnReceive(object message)
-    {
-        if (++_count == expected)
-        {
-            done.Signal();
-        }
-    }
-}
-
-/// <summary>Spawns children on request: the one parent of the spawn scenario. Echoes anything else (a "done?" probe).</summary>
-internal sealed class Parent : UntypedActor
-{
-    protected override void OnReceive(object message)
-    {
-        if (message is SpawnChildren spawn)
-        {
-            for (var i = 0; i < spawn.Count; i++)
-            {
-                Context.ActorOf(spawn.Props);
-            }
-
-            return;
-        }
-
-        Sender.Tell(message, Self);
-    }
-}
-
-internal sealed record SpawnChildren(Props Props, int Count);
-
-/// <summary>An actor that does nothing once started; its constructor reports that it started.</summary>
-internal sealed class Idle : UntypedActor
-{
-    public Idle(CountdownEvent started) => started.Signal();
-
-    protected override void OnReceive(object message)
-    {
-    }
 }

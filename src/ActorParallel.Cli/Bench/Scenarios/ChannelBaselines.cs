@@ -4,8 +4,7 @@ namespace ActorParallel.Cli.Bench.Scenarios;
 
 /// <summary>
 /// The <see cref="Channel{T}"/> baselines the actor figures are set against: the same exchange between
-/// tasks over unbounded single-reader, single-writer channels on the same thread pool. Shared with the
-/// BenchmarkDotNet suite (linked in), so both measure the same loops. Each returns the task to await.
+/// tasks over unbounded channels on the same thread pool. Each returns the task to await.
 /// </summary>
 internal static class ChannelBaselines
 {
@@ -26,37 +25,61 @@ internal static class ChannelBaselines
         return Task.WhenAll(tasks);
     }
 
-    /// <summary>Fan-out: this thread writes <paramref name="total"/> messages round-robin to <paramref name="size"/> consumer tasks.</summary>
-    public static Task FanOut(int size, int total)
+    /// <summary>
+    /// The Channel&lt;T&gt; farm: one producer task writes <paramref name="tasks"/> <see cref="FarmWork"/> records to
+    /// one unbounded channel that <paramref name="workers"/> consumer tasks read; each consumer runs the empty task
+    /// (<see cref="EmptyWorkload.Run"/>) and writes a <see cref="FarmDone"/> record to one results channel, which
+    /// the returned task reads until every result is in. Its result is the sum of the outputs.
+    /// </summary>
+    public static Task<long> Farm(int tasks, int workers)
     {
-        var writers = new ChannelWriter<object>[size];
-        var consumers = new Task[size];
-        for (var i = 0; i < size; i++)
+        var work = Channel.CreateUnbounded<FarmWork>(new UnboundedChannelOptions { SingleWriter = true });
+        var results = Channel.CreateUnbounded<FarmDone>(new UnboundedChannelOptions { SingleReader = true });
+        var consumers = new Task[workers];
+        for (var i = 0; i < workers; i++)
         {
-            var channel = Channel.CreateUnbounded<object>(OneToOne);
-            writers[i] = channel.Writer;
-            consumers[i] = Task.Run(() => Consume(channel.Reader, total / size));
+            consumers[i] = Task.Run(() => FarmConsumer(work.Reader, results.Writer));
         }
 
-        for (var i = 0; i < total; i++)
+        var producer = Task.Run(() =>
         {
-            writers[i % size].TryWrite(Msg.Instance);
-        }
+            for (var i = 0; i < tasks; i++)
+            {
+                work.Writer.TryWrite(new FarmWork(i));
+            }
 
-        return Task.WhenAll(consumers);
+            work.Writer.Complete();
+        });
+        return Collect(results.Reader, tasks, producer, consumers);
     }
 
-    /// <summary>Flood: this thread writes <paramref name="count"/> messages to one consumer task.</summary>
-    public static Task Flood(int count)
+    private static async Task FarmConsumer(ChannelReader<FarmWork> work, ChannelWriter<FarmDone> results)
     {
-        var channel = Channel.CreateUnbounded<object>(OneToOne);
-        var consumer = Task.Run(() => Consume(channel.Reader, count));
-        for (var i = 0; i < count; i++)
+        while (await work.WaitToReadAsync().ConfigureAwait(false))
         {
-            channel.Writer.TryWrite(Msg.Instance);
+            while (work.TryRead(out var task))
+            {
+                results.TryWrite(new FarmDone(task.Id, EmptyWorkload.Run(task.Id)));
+            }
+        }
+    }
+
+    private static async Task<long> Collect(ChannelReader<FarmDone> results, int tasks, Task producer, Task[] consumers)
+    {
+        var sum = 0L;
+        var received = 0;
+        while (received < tasks && await results.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (received < tasks && results.TryRead(out var done))
+            {
+                sum += done.Output;
+                received++;
+            }
         }
 
-        return consumer;
+        await producer.ConfigureAwait(false);
+        await Task.WhenAll(consumers).ConfigureAwait(false);
+        return sum;
     }
 
     private static async Task PingLoop(ChannelReader<object> inbox, ChannelWriter<object> pong, int total, int inFlight)
@@ -91,18 +114,6 @@ internal static class ChannelBaselines
             while (inbox.TryRead(out var message))
             {
                 ping.TryWrite(message);
-            }
-        }
-    }
-
-    private static async Task Consume(ChannelReader<object> reader, int expected)
-    {
-        var count = 0;
-        while (count < expected && await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (count < expected && reader.TryRead(out _))
-            {
-                count++;
             }
         }
     }
