@@ -36,7 +36,7 @@ public sealed class BenchRunnerTests
         // The farm: the lab at each W beside the bare Akka.NET farm (with the goal), end to end, the Channel<T> farm
         // and Parallel.For, Akka.NET beside channels, and bytes per task.
         var farm = report.Figures.Where(f => f.Scenario == "farm").ToList();
-        Assert.Equal((5 * FarmScenario.WorkerCounts.Count) + 2, farm.Count);
+        Assert.Equal((5 * FarmScenario.WorkerCounts.Count) + 3, farm.Count);
         foreach (var w in FarmScenario.WorkerCounts)
         {
             var lab = Assert.Single(farm, f => f.Name == $"lab farm, empty tasks, W={w}");
@@ -52,6 +52,10 @@ public sealed class BenchRunnerTests
         Assert.Equal("B/task", bytes.Unit);
         Assert.True(bytes.Value > 0, "the lab's farm allocates messages per task");
         Assert.NotNull(bytes.Baseline);
+        var messages = Assert.Single(farm, f => f.Name == $"bytes allocated per task, lab farm vs its messages, W={FarmScenario.AllocationWorkers}");
+        Assert.Equal(bytes.Value, messages.Value);
+        Assert.True(messages.Baseline > 0, "a task and its result are objects");
+        Assert.Equal(GoalOf.Ratio, messages.Goal!.Of);
 
         // One figure per registered workload: actors' speedup beside the TPL's, so the ratio is actors / TPL.
         var workloads = report.Figures.Where(f => f.Scenario == "workloads").ToList();

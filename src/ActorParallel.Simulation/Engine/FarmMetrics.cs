@@ -21,7 +21,10 @@ public sealed class FarmMetrics(ITaskFarmWorkload workload, int tasks)
     /// <summary>The longest the metrics actor waits for news while tasks complete (its progress stays current).</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly List<TaskRecord> _completed = new(Math.Min(tasks, FlushEvery));
+    // Records go straight into the array the next MetricsBatch carries (no list, no copy when it is full).
+    private TaskRecord[] _completed = new TaskRecord[Math.Clamp(tasks, 1, FlushEvery)];
+    private int _count;
+    private int _recorded;
     private int _dispatches;
     private int _failures;
     private long _messages;
@@ -29,7 +32,7 @@ public sealed class FarmMetrics(ITaskFarmWorkload workload, int tasks)
     private TimeSpan _lastFlush;
 
     /// <summary>Nothing is waiting to be shipped.</summary>
-    public bool IsEmpty => _completed.Count == 0 && _dispatches == 0 && _failures == 0 && _messages == 0;
+    public bool IsEmpty => _count == 0 && _dispatches == 0 && _failures == 0 && _messages == 0;
 
     /// <summary>A batch was sent to a worker: one message, its tasks dispatched.</summary>
     public void Sent(TaskBatch batch)
@@ -54,6 +57,8 @@ public sealed class FarmMetrics(ITaskFarmWorkload workload, int tasks)
         _messages++;
         _bytes += EnvelopeBytes;
         var sent = (uint)batchId < (uint)ledger.Batches ? ledger.SentAt(batchId).Ticks : now.Ticks;
+        if (_count + results.Length > _completed.Length)
+            Array.Resize(ref _completed, _count + results.Length); // exactly: a batch larger than FlushEvery is shipped as it is
         var end = now.Ticks;
         for (var i = results.Length - 1; i >= 0; i--)
         {
@@ -62,7 +67,7 @@ public sealed class FarmMetrics(ITaskFarmWorkload workload, int tasks)
             var duration = i < durations.Length ? durations[i].Ticks : 0;
             var start = Math.Max(sent, end - duration);
             if (!ledger.IsDone(r.TaskId))
-                _completed.Add(new TaskRecord(r.TaskId, workerId, sent, start, Math.Max(start, end)));
+                Add(new TaskRecord(r.TaskId, workerId, sent, start, Math.Max(start, end)));
             end = start;
         }
     }
@@ -71,14 +76,21 @@ public sealed class FarmMetrics(ITaskFarmWorkload workload, int tasks)
     public void Failed() => _failures++;
 
     public bool ShouldFlush(TimeSpan now, bool force) =>
-        !IsEmpty && (force || _completed.Count >= FlushEvery || now - _lastFlush >= FlushInterval);
+        !IsEmpty && (force || _count >= FlushEvery || now - _lastFlush >= FlushInterval);
 
     /// <summary>Everything collected since the last flush, as one message; starts collecting anew.</summary>
     public MetricsBatch Flush(TimeSpan now)
     {
-        var batch = new MetricsBatch(now, [.. _completed], _dispatches, _failures, _messages, _bytes);
-        _completed.Clear();
-        (_dispatches, _failures, _messages, _bytes, _lastFlush) = (0, 0, 0, 0, now);
+        var completed = _count == _completed.Length ? _completed : _completed[.._count];
+        var batch = new MetricsBatch(now, completed, _dispatches, _failures, _messages, _bytes);
+        _completed = new TaskRecord[Math.Clamp(tasks - _recorded, 1, FlushEvery)];
+        (_count, _dispatches, _failures, _messages, _bytes, _lastFlush) = (0, 0, 0, 0, 0, now);
         return batch;
+    }
+
+    private void Add(TaskRecord record)
+    {
+        _completed[_count++] = record;
+        _recorded++;
     }
 }

@@ -198,7 +198,7 @@ public sealed class TaskLedger
 
     /// <summary>The results in task-id order; only when <see cref="IsComplete"/>.</summary>
     public IReadOnlyList<TaskResult> Results() => IsComplete
-        ? Array.ConvertAll(_results, r => r!)
+        ? new ResultList(_results)
         : throw new InvalidOperationException($"only {_completed} of {Total} tasks are complete");
 
     private void Record(TaskResult[] results, TimeSpan[] durations)
@@ -278,6 +278,22 @@ public sealed class TaskLedger
         _batches.Add(new BatchState(batch, now, Out: true));
         _outstanding[worker]++;
         _commands.Add(batch);
+    }
+
+    /// <summary>The results array seen as a list without copying it (every entry is set once the ledger is complete).</summary>
+    private sealed class ResultList(TaskResult?[] results) : IReadOnlyList<TaskResult>
+    {
+        public int Count => results.Length;
+
+        public TaskResult this[int index] => results[index]!;
+
+        public IEnumerator<TaskResult> GetEnumerator()
+        {
+            foreach (var r in results)
+                yield return r!;
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private readonly record struct BatchState(TaskBatch Batch, TimeSpan SentAt, bool Out);

@@ -14,7 +14,8 @@ public static class Percentile
 
     public static Percentiles Of(IEnumerable<double> values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
         return sorted.Length == 0
             ? Percentiles.Empty
             : new Percentiles(NearestRank(sorted, 50), NearestRank(sorted, 95), NearestRank(sorted, 99), sorted[^1]);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Cli.Bench.Scenarios;
 
@@ -102,13 +103,28 @@ public sealed class FarmScenario : IBenchScenario
         }
 
         var channels = Measure.MarginalBytesPerOperation(n, tasks => Check("Channel<T> farm", tasks, RunChannels(tasks, w)));
-        progress.Report($"  W={w}: lab {Format.Fixed(lab)} B/task, bare Akka.NET {Format.Fixed(bare)} B/task, Channel<T> {Format.Fixed(channels)} B/task");
+        var messages = Measure.MarginalBytesPerOperation(labTasks, tasks => MakeMessages(workload, tasks));
+        progress.Report($"  W={w}: lab {Format.Fixed(lab)} B/task, bare Akka.NET {Format.Fixed(bare)} B/task, Channel<T> {Format.Fixed(channels)} B/task; the lab's task and result messages {Format.Fixed(messages)} B/task");
         var detail = Invariant($"every thread, job of 1 task subtracted; lab {labTasks} tasks, others {n}");
         return
         [
             new BenchFigure(Id, $"bytes allocated per task, lab farm, W={w}", "B/task", lab, Better.Lower, bare, "bare Akka.NET farm", Detail: detail),
+            new BenchFigure(Id, $"bytes allocated per task, lab farm vs its messages, W={w}", "B/task", lab, Better.Lower, messages,
+                "the task and result messages alone", Goal: new BenchGoal(2, Better.Lower, "<= 2x the task and result messages", GoalOf.Ratio),
+                Detail: "messages: the workload's WorkTask and TaskResult records with their payloads, made without any engine"),
             new BenchFigure(Id, $"bytes allocated per task, bare Akka.NET farm, W={w}", "B/task", bare, Better.Lower, channels, "Channel<T> farm", Detail: detail),
         ];
+    }
+
+    /// <summary>Only the messages a job of <paramref name="tasks"/> needs: every task (split) and every result (executed), no engine.</summary>
+    private static void MakeMessages(EmptyWorkload workload, int tasks)
+    {
+        ITaskFarmWorkload farm = workload;
+        var split = farm.Split(new WorkloadParameters(1, tasks));
+        long sum = 0;
+        foreach (var task in split)
+            sum += (int)farm.Execute(task).Output;
+        GC.KeepAlive(sum);
     }
 
     /// <summary>Tasks worth <see cref="BenchSizes.LabFarmSeconds"/> at <paramref name="rate"/>, two significant digits, between the probe and <see cref="BenchSizes.FarmTasks"/>.</summary>
