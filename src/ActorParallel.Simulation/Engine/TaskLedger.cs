@@ -20,7 +20,7 @@ namespace ActorParallel.Simulation.Engine;
 public sealed class TaskLedger
 {
     private readonly IReadOnlyList<WorkTask> _tasks;
-    private readonly int _workers;
+    private int _workers;
     private readonly DispatchMode _mode;
     private readonly int _window;
     private readonly int _maxRetries;
@@ -31,9 +31,10 @@ public sealed class TaskLedger
     // task got done meanwhile are skipped when they come up (lazy removal keeps every step O(1)).
     private readonly Queue<int> _again = new();
     private int _nextFresh;
-    private readonly int[] _pushNext;
+    private int[] _pushNext;
 
-    private readonly int[] _outstanding;
+    private int[] _outstanding;
+    private bool[] _lost;
     private readonly int[] _failures;
     private readonly TaskResult?[] _results;
     private readonly List<BatchState> _batches = [];
@@ -55,6 +56,7 @@ public sealed class TaskLedger
         _policy = batching ?? BatchPolicy.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(_policy.MaxBatch, 1);
         _outstanding = new int[workers];
+        _lost = new bool[workers];
         _pushNext = new int[workers];
         for (var w = 0; w < workers; w++)
             _pushNext[w] = w;
@@ -75,6 +77,15 @@ public sealed class TaskLedger
 
     /// <summary>Batches made so far.</summary>
     public int Batches => _batches.Count;
+
+    /// <summary>Workers the ledger has given work to or may give work to, lost ones included (ids 0..Workers-1).</summary>
+    public int Workers => _workers;
+
+    /// <summary>Tasks handed out again because the worker holding them was lost (not counting retries after a throw).</summary>
+    public int Reissued { get; private set; }
+
+    /// <summary>Results dropped because their task already had one (a re-issued task whose first worker came back, a repeated batch).</summary>
+    public int Duplicates { get; private set; }
 
     /// <summary>Set when a task has failed more than the allowed retries; the job fails with this message.</summary>
     public string? FatalError { get; private set; }
@@ -212,6 +223,10 @@ public sealed class TaskLedger
                 _results[r.TaskId] = r;
                 _completed++;
             }
+            else
+            {
+                Duplicates++;
+            }
 
             if (i < durations.Length)
                 busy += durations[i].Ticks;
@@ -237,8 +252,110 @@ public sealed class TaskLedger
         return true;
     }
 
+    /// <summary>
+    /// A new worker can take work (a node joined mid-job): returns its id; in pull mode it gets a full window at once,
+    /// in push mode it gets what is re-dealt later (tasks were dealt at the start).
+    /// </summary>
+    public IReadOnlyList<TaskBatch> AddWorker(TimeSpan now, out int workerId)
+    {
+        _commands.Clear();
+        workerId = _workers++;
+        Array.Resize(ref _outstanding, _workers);
+        Array.Resize(ref _lost, _workers);
+        Array.Resize(ref _pushNext, _workers);
+        _pushNext[workerId] = _tasks.Count;
+        if (_mode == DispatchMode.Pull)
+            Fill(workerId, now);
+        return _commands;
+    }
+
+    /// <summary>
+    /// A worker is gone (its node is unreachable or left, or it stopped): every batch it holds is closed and the tasks
+    /// without a result go back to the front of the queue, to the other workers (pull: they refill; push: dealt
+    /// round-robin among the live workers). Results it sends later still count once. Nothing is sent when no
+    /// worker is left; <see cref="HasLiveWorkers"/> tells.
+    /// </summary>
+    public IReadOnlyList<TaskBatch> WorkerLost(int workerId, TimeSpan now)
+    {
+        _commands.Clear();
+        if ((uint)workerId >= (uint)_workers || _lost[workerId])
+            return _commands;
+        _lost[workerId] = true;
+        for (var b = 0; b < _batches.Count; b++)
+        {
+            var state = _batches[b];
+            if (!state.Out || state.Batch.WorkerId != workerId)
+                continue;
+            _batches[b] = state with { Out = false };
+            foreach (var task in state.Batch.Tasks)
+            {
+                if (!IsDone(task.TaskId))
+                {
+                    _again.Enqueue(task.TaskId);
+                    Reissued++;
+                }
+            }
+        }
+
+        _outstanding[workerId] = 0;
+        if (_mode == DispatchMode.Push && _pushNext[workerId] < _tasks.Count)
+        {
+            // Its share that was never dealt (none in the usual case: push deals everything at the start).
+            for (var id = _pushNext[workerId]; id < _tasks.Count; id += _workers)
+                _again.Enqueue(id);
+            _pushNext[workerId] = _tasks.Count;
+        }
+
+        Redeal(now);
+        return _commands;
+    }
+
+    /// <summary>True while some worker is not lost.</summary>
+    public bool HasLiveWorkers => Array.IndexOf(_lost, false, 0, _workers) >= 0;
+
+    private void Redeal(TimeSpan now)
+    {
+        if (_mode == DispatchMode.Pull)
+        {
+            for (var w = 0; w < _workers; w++)
+            {
+                if (!_lost[w])
+                    Fill(w, now);
+            }
+
+            return;
+        }
+
+        var live = Enumerable.Range(0, _workers).Where(w => !_lost[w]).ToArray();
+        if (live.Length == 0)
+            return;
+        var next = 0;
+        var size = Math.Max(1, (_again.Count + (live.Length * BatchPolicy.PushBatchesPerWorker) - 1) / (live.Length * BatchPolicy.PushBatchesPerWorker));
+        while (NextAgain() is { } id)
+        {
+            var w = live[next++ % live.Length];
+            Take(id);
+            for (var k = 1; k < size && NextAgain() is { } more; k++)
+                Take(more);
+            Emit(w, now);
+        }
+    }
+
+    private int? NextAgain()
+    {
+        while (_again.TryDequeue(out var id))
+        {
+            if (!IsDone(id))
+                return id;
+        }
+
+        return null;
+    }
+
     private void Fill(int worker, TimeSpan now)
     {
+        if (_lost[worker])
+            return;
         while (_outstanding[worker] < _window)
         {
             var size = PullBatchSize(Waiting);
@@ -253,16 +370,7 @@ public sealed class TaskLedger
     /// <summary>Tasks not yet handed out, plus those to hand out again (an upper bound: some of those may be done).</summary>
     private int Waiting => _tasks.Count - _nextFresh + _again.Count;
 
-    private int? NextWaiting()
-    {
-        while (_again.TryDequeue(out var id))
-        {
-            if (!IsDone(id))
-                return id;
-        }
-
-        return _nextFresh < _tasks.Count ? _nextFresh++ : null;
-    }
+    private int? NextWaiting() => NextAgain() ?? (_nextFresh < _tasks.Count ? _nextFresh++ : null);
 
     private void Take(int taskId)
     {

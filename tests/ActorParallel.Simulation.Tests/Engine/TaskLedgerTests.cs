@@ -165,4 +165,66 @@ public sealed class TaskLedgerTests
         Assert.True(ledger.IsComplete);
         Assert.Equal(100_000, ledger.Batches);
     }
+
+    [Fact]
+    public void A_lost_worker_s_batches_go_to_the_others_and_its_late_results_count_once()
+    {
+        var ledger = Ledger(8, 2, DispatchMode.Pull, prefetch: 1);
+        var start = ledger.Start(T0).ToList(); // w0: 0, 1; w1: 2, 3
+        var moved = ledger.WorkerLost(1, T0);
+        Assert.Empty(moved); // w0's window is full: the re-issued tasks wait at the front
+        Assert.Equal(2, ledger.Reissued);
+        var next = ledger.Complete(Done(start[0]), T0).ToList();
+        Assert.Equal([(2, 0)], Pairs(next)); // a re-issued task first
+
+        // The lost worker was only slow: its result arrives and counts; the re-issued copy is then a duplicate.
+        ledger.Complete(Done(start[2]), T0);
+        Assert.Equal(2, ledger.Completed);
+        ledger.Complete(Done(next[0]), T0);
+        Assert.Equal(2, ledger.Completed);
+        Assert.Equal(1, ledger.Duplicates);
+        Assert.True(ledger.HasLiveWorkers);
+        Assert.Empty(ledger.WorkerLost(1, T0)); // lost once
+    }
+
+    [Fact]
+    public void Every_task_completes_once_whichever_workers_are_lost_or_join_and_in_either_mode()
+    {
+        foreach (var mode in new[] { DispatchMode.Pull, DispatchMode.Push })
+        {
+            var random = new Random(7);
+            var ledger = Ledger(500, 3, mode, prefetch: 1, batching: new BatchPolicy(TimeSpan.FromMilliseconds(1), 16));
+            var inFlight = new List<TaskBatch>(ledger.Start(T0));
+            var lost = new HashSet<int>();
+            var steps = 0;
+            while (!ledger.IsComplete && steps++ < 100_000)
+            {
+                if (random.Next(50) == 0 && lost.Count < ledger.Workers - 1)
+                {
+                    var victim = Enumerable.Range(0, ledger.Workers).Where(w => !lost.Contains(w)).First();
+                    lost.Add(victim);
+                    inFlight.AddRange(ledger.WorkerLost(victim, T0));
+                    continue;
+                }
+
+                if (random.Next(80) == 0)
+                {
+                    inFlight.AddRange(ledger.AddWorker(T0, out _));
+                    continue;
+                }
+
+                Assert.NotEmpty(inFlight);
+                var i = random.Next(inFlight.Count);
+                var batch = inFlight[i];
+                inFlight.RemoveAt(i);
+                // A lost worker's batch may still come back (it was slow, not dead) or never.
+                if (lost.Contains(batch.WorkerId) && random.Next(2) == 0)
+                    continue;
+                inFlight.AddRange(ledger.Complete(Done(batch, TimeSpan.FromMicroseconds(50)), T0));
+            }
+
+            Assert.True(ledger.IsComplete, $"{mode}: {ledger.Completed} of 500 after {steps} steps");
+            Assert.Equal(Enumerable.Range(0, 500).Select(i => i * 10), ledger.Results().Select(r => (int)r.Output));
+        }
+    }
 }
