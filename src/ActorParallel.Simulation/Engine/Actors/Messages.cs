@@ -56,6 +56,9 @@ public sealed record JobOutcome(object? Answer, string? Error, JobMetrics Metric
     public bool Succeeded => Error is null;
 }
 
+/// <summary>Supervisor to worker, before the first batch of a shuffle job: send map output through this router, cut into this many partitions.</summary>
+public sealed record ShuffleWiring(IActorRef Router, int Partitions);
+
 /// <summary>
 /// Worker to reducers, through the shuffle's consistent-hashing router: partition <see cref="Partition"/> of
 /// one map task's output. The partition is the hash key, so every task's part of it reaches the same reducer.

@@ -15,7 +15,7 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// output to reducers through a consistent-hashing router (see <see cref="PartitionsPerReducer"/>) and the
 /// answer is combined from the reduced partitions. Supervisor and workers share nothing but messages.
 /// </summary>
-public sealed class SupervisorActor : JobActor
+public class SupervisorActor : JobActor
 {
     /// <summary>Bytes of a task or result envelope beyond its payload (ids, attempt).</summary>
     public const int EnvelopeBytes = 32;
@@ -38,6 +38,7 @@ public sealed class SupervisorActor : JobActor
 
     private readonly ITaskFarmWorkload _workload;
     private readonly string _workerDispatcher;
+    private readonly IReadOnlyList<IActorRef>? _given;
     private readonly List<IActorRef> _workers = [];
     private IActorRef? _shuffle;
     private int _partitions;
@@ -47,10 +48,18 @@ public sealed class SupervisorActor : JobActor
     private TaskLedger? _ledger;
     private FarmMetrics? _metrics;
 
-    public SupervisorActor(ITaskFarmWorkload workload, JobRequest request, IActorRef metrics, string workerDispatcher)
+    /// <param name="workload">The job's workload.</param>
+    /// <param name="request">The job.</param>
+    /// <param name="metrics">The metrics actor that hears the job's events.</param>
+    /// <param name="workerDispatcher">The dispatcher of the workers and reducers it creates.</param>
+    /// <param name="workers">
+    /// Workers made elsewhere (on cluster nodes), to use instead of creating W children; they answer to the sender of
+    /// each batch, and their loss is reported with <see cref="LoseWorkers"/>.
+    /// </param>
+    public SupervisorActor(ITaskFarmWorkload workload, JobRequest request, IActorRef metrics, string workerDispatcher, IReadOnlyList<IActorRef>? workers = null)
         : base(request, metrics)
     {
-        (_workload, _workerDispatcher) = (workload, workerDispatcher);
+        (_workload, _workerDispatcher, _given) = (workload, workerDispatcher, workers);
         Receive<BatchDone>(Done);
         Receive<BatchFailed>(Failed);
         Receive<Reduced>(ReducerDone);
@@ -75,7 +84,8 @@ public sealed class SupervisorActor : JobActor
             return;
         }
 
-        Emit(new JobStarted(TimeSpan.Zero, _workload.Name, Request.Workers, tasks.Count));
+        var workerCount = _given?.Count ?? Request.Workers;
+        Emit(new JobStarted(TimeSpan.Zero, _workload.Name, workerCount, tasks.Count));
         if (_workload is IShuffleWorkload shuffle)
         {
             var reducers = shuffle.Reducers(Request.Parameters);
@@ -85,22 +95,78 @@ public sealed class SupervisorActor : JobActor
             _shuffle = Context.ActorOf(new ConsistentHashingPool(reducers).WithVirtualNodesFactor(ShuffleVirtualNodes).Props(reducer), "shuffle");
         }
 
-        // Plain locals in the Props expressions: it is evaluated by reflection, and a property read there
-        // (Request.Faults) is compiled into an invoke stub, inside the job clock.
-        var (workload, faults) = (_workload, Request.Faults);
-        for (var i = 0; i < Request.Workers; i++)
+        if (_given is null)
         {
-            var id = i;
-            var (router, partitions) = (_shuffle, _partitions);
-            var props = Props.Create(() => new WorkerActor(id, workload, faults, router, partitions)).WithDispatcher(_workerDispatcher);
-            _workers.Add(Context.ActorOf(props, $"worker-{id}"));
+            // Plain locals in the Props expressions: it is evaluated by reflection, and a property read there
+            // (Request.Faults) is compiled into an invoke stub, inside the job clock.
+            var (workload, faults) = (_workload, Request.Faults);
+            for (var i = 0; i < Request.Workers; i++)
+            {
+                var id = i;
+                var props = Props.Create(() => new WorkerActor(id, workload, faults)).WithDispatcher(_workerDispatcher);
+                _workers.Add(Context.ActorOf(props, $"worker-{id}"));
+            }
+        }
+        else
+        {
+            _workers.AddRange(_given);
         }
 
-        _ledger = new TaskLedger(tasks, Request.Workers, Request.Mode, Request.Prefetch, Request.TaskRetries, Request.Batching);
+        Wire(_workers);
+        _ledger = new TaskLedger(tasks, workerCount, Request.Mode, Request.Prefetch, Request.TaskRetries, Request.Batching);
         _metrics = new FarmMetrics(_workload, tasks.Count);
         Send(_ledger.Start(Clock.Elapsed));
         FinishIfComplete();
     }
+
+    /// <summary>Tells workers where a shuffle's map output goes (before their first batch: same sender, same order).</summary>
+    private void Wire(IEnumerable<IActorRef> workers)
+    {
+        if (_shuffle is null)
+            return;
+        foreach (var w in workers)
+            w.Tell(new ShuffleWiring(_shuffle, _partitions), Self);
+    }
+
+    /// <summary>
+    /// Workers are gone (their node is unreachable or left): their batches go to the others. With no worker left the
+    /// job fails, naming <paramref name="why"/>.
+    /// </summary>
+    protected void LoseWorkers(Func<IActorRef, bool> lost, string why)
+    {
+        ArgumentNullException.ThrowIfNull(lost);
+        if (_ledger is null || IsFinished)
+            return;
+        var now = Clock.Elapsed;
+        for (var i = 0; i < _workers.Count; i++)
+        {
+            if (lost(_workers[i]))
+                Send(_ledger.WorkerLost(i, now));
+        }
+
+        if (!_ledger.HasLiveWorkers)
+            Fail($"{_workload.Name}: no worker is left ({why}); {Progress}");
+    }
+
+    /// <summary>Workers that joined mid-job (a node came up): they get work at once (pull mode).</summary>
+    protected void AddWorkers(IReadOnlyList<IActorRef> workers)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        if (_ledger is null || IsFinished)
+            return;
+        Wire(workers);
+        foreach (var w in workers)
+        {
+            _workers.Add(w);
+            Send(_ledger.AddWorker(Clock.Elapsed, out _));
+        }
+    }
+
+    /// <summary>The workers, by ledger id (a lost one stays in its place).</summary>
+    protected IReadOnlyList<IActorRef> Workers => _workers;
+
+    /// <summary>The ledger, once the job has begun (for reports: re-issued tasks, duplicates).</summary>
+    protected TaskLedger? Ledger => _ledger;
 
     private void Done(BatchDone d)
     {
@@ -120,6 +186,8 @@ public sealed class SupervisorActor : JobActor
         var now = Clock.Elapsed;
         _metrics.Returned(_ledger, f.WorkerId, f.BatchId, f.Results, f.Durations, now);
         _metrics.Failed();
+        if ((uint)f.WorkerId < (uint)_workers.Count)
+            Wire([_workers[f.WorkerId]]); // it was restarted and forgot where the shuffle goes
         var retries = _ledger.Fail(f, now);
         if (_ledger.FatalError is { } fatal)
         {
@@ -203,8 +271,12 @@ public sealed class SupervisorActor : JobActor
     /// <summary>Completed or failed: the workers and the shuffle router are no longer needed.</summary>
     protected override void OnEnded()
     {
-        foreach (var w in _workers)
-            Context.Stop(w);
+        if (_given is null)
+        {
+            foreach (var w in _workers)
+                Context.Stop(w);
+        }
+
         if (_shuffle is not null)
             Context.Stop(_shuffle);
     }

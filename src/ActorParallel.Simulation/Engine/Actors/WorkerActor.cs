@@ -13,35 +13,54 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// When a task throws, the supervisor restarts the worker and the worker tells it, from <see cref="PreRestart"/>,
 /// which task of which batch failed and which results it already had, so that only the rest is retried.
 /// </summary>
-public sealed class WorkerActor : ReceiveActor
+public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly int _id;
     private readonly ITaskFarmWorkload _workload;
     private readonly FaultInjection? _faults;
-    private readonly IActorRef? _shuffle;
-    private readonly int _partitions;
+    private IActorRef? _shuffle;
+    private int _partitions;
+    private IActorRef _supervisor = ActorRefs.Nobody;
 
-    /// <param name="id">The worker's index, 0..W-1.</param>
+    /// <param name="id">The worker's index where it was made (its name; the supervisor's id for it travels in each batch).</param>
     /// <param name="workload">The workload whose tasks it runs.</param>
     /// <param name="faults">Optional fault injection.</param>
-    /// <param name="shuffle">For a shuffle workload, the consistent-hashing router in front of the reducers; otherwise null.</param>
-    /// <param name="partitions">For a shuffle, how many partitions (hash keys) each map output is cut into.</param>
-    public WorkerActor(int id, ITaskFarmWorkload workload, FaultInjection? faults, IActorRef? shuffle = null, int partitions = 0)
+    public WorkerActor(int id, ITaskFarmWorkload workload, FaultInjection? faults)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        (_id, _workload, _faults, _shuffle, _partitions) = (id, workload, faults, shuffle, partitions);
-        Receive<TaskBatch>(Run);
+        (_id, _workload, _faults) = (id, workload, faults);
+        Receive<ShuffleWiring>(w =>
+        {
+            (_shuffle, _partitions) = (w.Router, w.Partitions);
+            Stash.UnstashAll();
+        });
+        Receive<TaskBatch>(b =>
+        {
+            // A map task's output must go to the reducers: wait for the wiring (a restart forgets it; the
+            // supervisor sends it again with the retry).
+            if (_shuffle is null && _workload is IShuffleWorkload)
+                Stash.Stash();
+            else
+                Run(b);
+        });
         Receive<AsyncBatchDone>(d =>
         {
             for (var i = 0; i < d.Results.Length; i++)
                 d.Results[i] = Deliver(d.Results[i]);
-            d.ReplyTo.Tell(new BatchDone(_id, d.Batch.BatchId, d.Results, d.Durations), Self);
+            d.ReplyTo.Tell(new BatchDone(d.Batch.WorkerId, d.Batch.BatchId, d.Results, d.Durations), Self);
         });
         Receive<AsyncBatchFailed>(f => throw Failure(f.Batch, f.FailedIndex, f.Results, f.Durations, f.Error));
     }
 
+    public IStash Stash { get; set; } = null!;
+
+    /// <summary>The worker's index where it was made.</summary>
+    public int Id => _id;
+
     private void Run(TaskBatch batch)
     {
+        // Failures are reported to whoever sent the batch: the parent locally, the driver's supervisor on a cluster node.
+        _supervisor = Sender;
         var count = batch.Count;
         var results = new TaskResult?[count];
         var durations = new TimeSpan[count];
@@ -73,7 +92,7 @@ public sealed class WorkerActor : ReceiveActor
 
         if (pending is null)
         {
-            Sender.Tell(new BatchDone(_id, batch.BatchId, results!, durations), Self);
+            Sender.Tell(new BatchDone(batch.WorkerId, batch.BatchId, results!, durations), Self);
             return;
         }
 
@@ -152,12 +171,12 @@ public sealed class WorkerActor : ReceiveActor
         ArgumentNullException.ThrowIfNull(reason);
         var failed = reason switch
         {
-            TaskBatchException e => new BatchFailed(_id, e.Batch.BatchId, e.FailedIndex, e.Results, e.Durations, e.InnerException?.Message ?? e.Message),
-            _ when message is TaskBatch b => new BatchFailed(_id, b.BatchId, 0, [], [], reason.Message),
+            TaskBatchException e => new BatchFailed(e.Batch.WorkerId, e.Batch.BatchId, e.FailedIndex, e.Results, e.Durations, e.InnerException?.Message ?? e.Message),
+            _ when message is TaskBatch b => new BatchFailed(b.WorkerId, b.BatchId, 0, [], [], reason.Message),
             _ => null,
         };
         if (failed is not null)
-            Context.Parent.Tell(failed, Self);
+            (_supervisor.IsNobody() ? Context.Parent : _supervisor).Tell(failed, Self);
         base.PreRestart(reason, message);
     }
 }
