@@ -38,7 +38,7 @@ public class SupervisorActor : JobActor
 
     private readonly ITaskFarmWorkload _workload;
     private readonly string _workerDispatcher;
-    private readonly IReadOnlyList<IActorRef>? _given;
+    private IReadOnlyList<IActorRef>? _given;
     private readonly List<IActorRef> _workers = [];
     private IActorRef? _shuffle;
     private int _partitions;
@@ -161,6 +161,9 @@ public class SupervisorActor : JobActor
             Send(_ledger.AddWorker(Clock.Elapsed, out _));
         }
     }
+
+    /// <summary>Workers made elsewhere, to use instead of creating children; before the job begins.</summary>
+    protected void UseWorkers(IReadOnlyList<IActorRef> workers) => _given = workers ?? throw new ArgumentNullException(nameof(workers));
 
     /// <summary>The workers, by ledger id (a lost one stays in its place).</summary>
     protected IReadOnlyList<IActorRef> Workers => _workers;

@@ -1,0 +1,172 @@
+using Akka.Actor;
+using Akka.Cluster;
+using ActorParallel.Simulation.Engine.Actors;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Simulation.Cluster;
+
+/// <summary>Engine to cluster supervisor: ask every worker node for workers; the answer is <see cref="JobPrepared"/>.</summary>
+public sealed record PrepareJob
+{
+    public static PrepareJob Instance { get; } = new();
+}
+
+/// <summary>Cluster supervisor to engine: the workers are ready (<see cref="Error"/> null), or why not.</summary>
+public sealed record JobPrepared(int Workers, IReadOnlyList<string> Nodes, string? Error);
+
+/// <summary>Cluster supervisor to itself: the worker nodes did not all answer in time.</summary>
+internal sealed record PrepareTimedOut
+{
+    public static PrepareTimedOut Instance { get; } = new();
+}
+
+/// <summary>
+/// A task-farm supervisor whose workers live on worker nodes. Before the job clock starts it asks each node for
+/// workers (<see cref="PrepareJob"/>); during the job it follows cluster membership: the workers of a node that
+/// becomes unreachable or is removed are lost at once (their batches go to the other nodes; a result they send
+/// later still counts once), and a worker node that comes up mid-job is asked for workers and gets work. When the
+/// job ends every node is told to release the job's workers.
+/// </summary>
+public sealed class ClusterSupervisorActor : SupervisorActor
+{
+    private readonly string _jobId;
+    private readonly string _version;
+    private readonly ITaskFarmWorkload _workload;
+    private readonly HashSet<Address> _nodes;
+    private readonly Dictionary<Address, IActorRef[]> _provided = [];
+    private readonly TimeSpan _prepareTimeout;
+    private IActorRef? _preparer;
+    private bool _started;
+
+    public ClusterSupervisorActor(
+        ITaskFarmWorkload workload, JobRequest request, IActorRef metrics, string reducerDispatcher,
+        IReadOnlyCollection<Address> nodes, string jobId, string version, TimeSpan prepareTimeout)
+        : base(workload, request, metrics, reducerDispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        (_workload, _jobId, _version, _prepareTimeout) = (workload, jobId, version, prepareTimeout);
+        _nodes = [.. nodes];
+        Receive<PrepareJob>(_ => Prepare());
+        Receive<PrepareTimedOut>(_ => Prepared($"worker nodes did not answer within {_prepareTimeout}: {string.Join(", ", _nodes.Where(n => !_provided.ContainsKey(n)))}"));
+        Receive<WorkersProvided>(Provided);
+        Receive<WorkersRefused>(r =>
+        {
+            if (_preparer is not null)
+                Prepared(r.Reason);
+        });
+        Receive<ClusterEvent.UnreachableMember>(m => Lose(m.Member.Address, "unreachable"));
+        Receive<ClusterEvent.MemberRemoved>(m => Lose(m.Member.Address, "removed"));
+        Receive<ClusterEvent.MemberUp>(m =>
+        {
+            if (_started && m.Member.HasRole(NodeRoles.Worker) && _nodes.Add(m.Member.Address))
+                Ask(m.Member.Address);
+        });
+        Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
+        Receive<ClusterEvent.CurrentClusterState>(_ => { });
+    }
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
+            typeof(ClusterEvent.IReachabilityEvent), typeof(ClusterEvent.IMemberEvent));
+    }
+
+    protected override void PostStop()
+    {
+        Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        Release();
+        base.PostStop();
+    }
+
+    protected override void OnEnded()
+    {
+        Release();
+        base.OnEnded();
+    }
+
+    protected override void Begin()
+    {
+        _started = true;
+        base.Begin();
+    }
+
+    private void Prepare()
+    {
+        _preparer = Sender;
+        if (_nodes.Count == 0)
+        {
+            Prepared("no worker node is up");
+            return;
+        }
+
+        foreach (var node in _nodes)
+            Ask(node);
+        Timers.StartSingleTimer(PrepareTimedOut.Instance, PrepareTimedOut.Instance, _prepareTimeout);
+    }
+
+    private void Ask(Address node) =>
+        Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName)
+            .Tell(new ProvideWorkers(_jobId, _workload.Name, _version, Request.Faults), Self);
+
+    private void Provided(WorkersProvided p)
+    {
+        if (p.JobId != _jobId || p.Workers.Length == 0)
+            return;
+        var node = p.Workers[0].Path.Address;
+        if (!_provided.TryAdd(node, p.Workers))
+            return;
+        if (_started)
+        {
+            AddWorkers(p.Workers);
+            return;
+        }
+
+        if (_preparer is not null && _nodes.All(_provided.ContainsKey))
+        {
+            UseWorkers([.. _nodes.SelectMany(n => _provided[n])]);
+            Prepared(null);
+        }
+    }
+
+    private void Prepared(string? error)
+    {
+        if (_preparer is null)
+            return;
+        Timers.Cancel(PrepareTimedOut.Instance);
+        _preparer.Tell(new JobPrepared(_provided.Values.Sum(w => w.Length), [.. _provided.Keys.Select(a => a.ToString())], error));
+        _preparer = null;
+    }
+
+    private void Lose(Address node, string how)
+    {
+        if (!_nodes.Contains(node))
+            return;
+        if (!_started)
+        {
+            // Lost while preparing: go without it if the others answered.
+            _nodes.Remove(node);
+            _provided.Remove(node);
+            if (_preparer is not null && _nodes.Count > 0 && _nodes.All(_provided.ContainsKey))
+            {
+                UseWorkers([.. _nodes.SelectMany(n => _provided[n])]);
+                Prepared(null);
+            }
+            else if (_preparer is not null && _nodes.Count == 0)
+            {
+                Prepared($"every worker node was lost ({node} {how})");
+            }
+
+            return;
+        }
+
+        LoseWorkers(w => w.Path.Address == node, $"node {node} is {how}");
+    }
+
+    private void Release()
+    {
+        foreach (var node in _nodes)
+            Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName).Tell(new ReleaseWorkers(_jobId), Self);
+    }
+}

@@ -1,0 +1,131 @@
+using Akka.Actor;
+using Akka.Cluster;
+using ActorParallel.Configuration;
+using ActorParallel.Simulation.Cluster;
+using ActorParallel.Simulation.Engine;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Tests.Engine;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Simulation.Tests.Cluster;
+
+/// <summary>
+/// Three actor systems on 127.0.0.1 (port 0) in this process: a driver that founded the cluster and two worker nodes.
+/// Jobs run on the workers of both nodes; a node that dies mid-job loses nothing and counts nothing twice.
+/// </summary>
+public sealed class InProcessClusterTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly List<ActorSystem> _systems = [];
+    private ActorSystem _driver = null!;
+
+    public async Task InitializeAsync()
+    {
+        _driver = Start(NodeRoles.Driver, []);
+        await AwaitUp(_driver);
+        var seed = Akka.Cluster.Cluster.Get(_driver).SelfAddress.ToString();
+        Start(NodeRoles.Worker, [seed]);
+        Start(NodeRoles.Worker, [seed]);
+        Assert.True(await LabCluster.WaitForWorkersAsync(_driver, 2, Patience), "two worker nodes did not come up");
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var s in _systems)
+            await s.Terminate().WaitAsync(Patience);
+    }
+
+    private ActorSystem Start(string role, IReadOnlyList<string> seeds, HoconConfig? user = null)
+    {
+        var system = LabCluster.Start(new NodeOptions(role, seeds, Workers: 2), user: user);
+        _systems.Add(system);
+        return system;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, bounded by <see cref="Patience"/> (TestKit's AwaitCondition, async).</summary>
+    private static async Task AwaitConditionAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(20);
+        }
+    }
+
+    private static Task AwaitUp(ActorSystem system)
+    {
+        var up = new TaskCompletionSource();
+        Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(up.SetResult);
+        return up.Task.WaitAsync(Patience);
+    }
+
+    [Theory]
+    [InlineData("pi", DispatchMode.Pull)]
+    [InlineData("primes", DispatchMode.Push)]
+    [InlineData("mandelbrot", DispatchMode.Pull)]
+    [InlineData("matmul", DispatchMode.Pull)]
+    public async Task A_job_runs_on_the_workers_of_both_nodes_and_matches_the_serial_reference(string name, DispatchMode mode)
+    {
+        var runner = new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver));
+        var request = new JobRequest(name, EngineTests.Small(name) with { Tasks = 16 }, 4, mode) { MeasureTpl = false, Batching = BatchPolicy.None };
+
+        var report = await runner.RunAsync(request).WaitAsync(Patience);
+
+        Assert.True(report.Correct, report.Check);
+        Assert.Equal(16, report.Metrics!.TasksCompleted);
+        Assert.Equal(4, report.Metrics.Workers);
+        Assert.All(report.Metrics.PerWorker, w => Assert.True(w.Tasks > 0 || mode == DispatchMode.Pull, $"worker {w.WorkerId} got nothing"));
+    }
+
+    [Fact]
+    public async Task Workers_that_throw_on_a_node_are_restarted_there_and_their_tasks_retried()
+    {
+        var runner = new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver));
+        var request = new JobRequest("pi", EngineTests.Small("pi") with { Tasks = 12 }, 4)
+        {
+            MeasureTpl = false, Faults = new FaultInjection(EveryNthTask: 3), Batching = BatchPolicy.None,
+        };
+
+        var report = await runner.RunAsync(request).WaitAsync(Patience);
+
+        Assert.True(report.Correct, report.Check);
+        Assert.Equal(4, report.Metrics!.TasksFailed);
+        Assert.Equal(12, report.Metrics.TasksCompleted);
+    }
+
+    [Fact]
+    public async Task A_worker_node_that_dies_mid_job_loses_nothing_and_counts_nothing_twice()
+    {
+        // A third worker node whose actor system stops without leaving the cluster: to the others it just goes silent.
+        var abrupt = HoconConfigFactory.ParseString("akka.coordinated-shutdown.run-by-actor-system-terminate = off");
+        var seed = Akka.Cluster.Cluster.Get(_driver).SelfAddress.ToString();
+        var victim = Start(NodeRoles.Worker, [seed], abrupt);
+        Assert.True(await LabCluster.WaitForWorkersAsync(_driver, 3, Patience), "the third worker node did not come up");
+
+        // Tasks of ~10-20 ms: the job is still running when the node goes.
+        var parameters = new WorkloadParameters(120_000_000, 60);
+        var request = new JobRequest("pi", parameters, 6) { MeasureTpl = false, Batching = BatchPolicy.None, Prefetch = 1 };
+        var runner = new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver));
+        var job = runner.RunAsync(request);
+
+        // Once the victim has made the job's workers it holds batches: stop it then.
+        await AwaitConditionAsync(async () =>
+        {
+            try
+            {
+                await victim.ActorSelection($"/user/{NodeRoles.NodeActorName}/*").ResolveOne(TimeSpan.FromSeconds(1));
+                return true;
+            }
+            catch (ActorNotFoundException)
+            {
+                return false;
+            }
+        });
+        await victim.Terminate().WaitAsync(Patience);
+
+        var report = await job.WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(report.Correct, report.Check);
+        Assert.Equal(60, report.Metrics!.TasksCompleted);
+    }
+}
