@@ -13,6 +13,7 @@ internal static class Program
         LabCommands.BuildList,
         LabCommands.BuildRun,
         LabCommands.BuildSweep,
+        NodeCommand.Build,
         BenchCommand.Build,
     ];
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ActorParallel.Configuration;
+using ActorParallel.Simulation.Cluster;
 using ActorParallel.Simulation.Engine;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Experiments;
@@ -41,6 +42,9 @@ internal static class LabCommands
         var prefetch = new Option<int?>("--prefetch") { Description = "Tasks a pulling worker may hold beyond the one it runs." };
         var timeout = new Option<string?>("--timeout") { Description = "Job timeout as a duration, e.g. 30s or 2m." };
         var batchTime = BatchTimeOption();
+        var cluster = new Option<string?>("--cluster") { Description = "Run on the worker nodes of the cluster at this seed (host:port or akka.tcp://actorparallel@host:port); start nodes with `node`." };
+        var nodes = new Option<int>("--nodes") { Description = "With --cluster: worker nodes to wait for before the job starts.", DefaultValueFactory = _ => 1 };
+        var wait = new Option<string>("--wait") { Description = "With --cluster: how long to wait for the cluster and its worker nodes.", DefaultValueFactory = _ => "30s" };
         var options = new Option<string[]>("--option", "-o") { Description = "Workload option key=value (repeatable), e.g. max-iter=500.", AllowMultipleArgumentsPerToken = false };
         var failEvery = new Option<int?>("--fail-every") { Description = "Fault injection: workers throw once on every task whose id is a multiple of N." };
         var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL (Parallel.For/PLINQ) comparison run." };
@@ -49,7 +53,7 @@ internal static class LabCommands
         var json = JsonOption();
         var command = new Command("run", "Run a workload on W worker actors, check it against the serial reference, and report speedup beside the TPL's.")
         {
-            workload, workers, size, tasks, mode, seed, prefetch, timeout, batchTime, options, failEvery, noTpl, image, config, json,
+            workload, workers, size, tasks, mode, seed, prefetch, timeout, batchTime, cluster, nodes, wait, options, failEvery, noTpl, image, config, json,
         };
         command.SetAction((result, cancellationToken) => GuardAsync(result.InvocationConfiguration.Error, async () =>
         {
@@ -72,15 +76,22 @@ internal static class LabCommands
                 ConfigFile = result.GetValue(config),
                 Json = isJson,
             };
-            var progress = ConsoleProgress.For(error, isJson);
             JobReport report;
-            try
+            if (result.GetValue(cluster) is { } seedNode)
             {
-                report = await ActorLab.Create(progress: progress).RunAsync(run, cancellationToken).ConfigureAwait(false);
+                report = await RunOnClusterAsync(run, seedNode, result.GetValue(nodes), result.GetValue(wait)!, error, cancellationToken).ConfigureAwait(false);
             }
-            finally
+            else
             {
-                progress.Finish();
+                var progress = ConsoleProgress.For(error, isJson);
+                try
+                {
+                    report = await ActorLab.Create(progress: progress).RunAsync(run, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    progress.Finish();
+                }
             }
 
             result.InvocationConfiguration.Output.WriteLine(LabRenderer.Job(report, isJson));
@@ -93,6 +104,28 @@ internal static class LabCommands
             return 3;
         }));
         return command;
+    }
+
+    /// <summary>Joins the cluster as a driver, runs the job on its worker nodes, and leaves.</summary>
+    private static async Task<JobReport> RunOnClusterAsync(RunOptions run, string seed, int nodes, string wait, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (nodes is < 1 or > 1000)
+            throw new WorkloadParameterException($"--nodes must be between 1 and 1000; got {nodes}");
+        var waitFor = RunOptions.ParseDuration(wait, "--wait");
+        try
+        {
+            LabCluster.SeedAddress(seed);
+        }
+        catch (FormatException e)
+        {
+            throw new WorkloadParameterException("--cluster: " + e.Message);
+        }
+
+        var settings = run.LoadSettings();
+        error.WriteLine($"joining the cluster at {seed}, waiting up to {waitFor.TotalSeconds:0.#} s for {nodes} worker node(s)");
+        await using var cluster = await ClusterLab.ConnectAsync(seed, nodes, waitFor, akka: settings.Akka, cancellationToken: cancellationToken).ConfigureAwait(false);
+        error.WriteLine($"running on {string.Join(", ", LabCluster.WorkerNodes(cluster.System))}");
+        return await cluster.Lab.RunAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
     public static Command BuildSweep()
@@ -179,6 +212,11 @@ internal static class LabCommands
         {
             error.WriteLine("error: " + ex.Message);
             return 1;
+        }
+        catch (ClusterUnavailableException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return 5;
         }
         catch (OperationCanceledException ex)
         {

@@ -49,7 +49,10 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
                 throw new JobFailedException(outcome.Error!);
             }
 
-            return new EngineRun(outcome.Answer!, outcome.Metrics.Wall, outcome.Metrics);
+            return new EngineRun(outcome.Answer!, outcome.Metrics.Wall, outcome.Metrics)
+            {
+                Placement = $"{prepared.Workers} worker actors on {prepared.Nodes.Count} worker node(s)",
+            };
         }
         finally
         {

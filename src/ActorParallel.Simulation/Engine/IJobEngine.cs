@@ -5,7 +5,11 @@ using ActorParallel.Simulation.Workloads;
 namespace ActorParallel.Simulation.Engine;
 
 /// <summary>What an engine returns: the combined answer, the wall time of the parallel part, and its metrics.</summary>
-public sealed record EngineRun(object Answer, TimeSpan Wall, JobMetrics Metrics);
+public sealed record EngineRun(object Answer, TimeSpan Wall, JobMetrics Metrics)
+{
+    /// <summary>Where the actors ran, if not on W threads of this process (a cluster: how many workers on how many nodes).</summary>
+    public string? Placement { get; init; }
+}
 
 /// <summary>Runs the parallel part of a job (actors, or the inline reference engine); <see cref="JobRunner"/> adds serial and TPL.</summary>
 public interface IJobEngine

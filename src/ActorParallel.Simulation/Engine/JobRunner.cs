@@ -72,6 +72,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
             metrics)
         {
             Result = run.Answer,
+            Placement = run.Placement,
         };
     }
 

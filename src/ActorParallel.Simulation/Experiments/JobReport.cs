@@ -17,6 +17,9 @@ public sealed record JobReport(
     string Answer,
     JobMetrics? Metrics = null)
 {
+    /// <summary>Where the actors ran when not on W threads of this process, e.g. "4 worker actors on 2 worker nodes"; null locally.</summary>
+    public string? Placement { get; init; }
+
     /// <summary>The answer object itself (for example a Mandelbrot image to save); not serialized.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public object? Result { get; init; }

@@ -53,7 +53,7 @@ public static class LabRenderer
         var rows = new List<string[]>();
         if (report.Serial is { } serial)
             rows.Add(["serial", Ms(serial), "1", "", "reference"]);
-        rows.Add(["actors", Ms(report.Wall), Format.N(report.Speedup, "0.00"), Format.N(report.Efficiency, "0.00"), $"W = {report.Workers} worker actors on {report.Workers} threads"]);
+        rows.Add(["actors", Ms(report.Wall), Format.N(report.Speedup, "0.00"), Format.N(report.Efficiency, "0.00"), report.Placement ?? $"W = {report.Workers} worker actors on {report.Workers} threads"]);
         if (report.Tpl is { } tpl)
             rows.Add(["TPL", Ms(tpl), Format.N(report.TplSpeedup, "0.00"), Format.N(report.TplSpeedup / report.Workers, "0.00"), $"MaxDegreeOfParallelism = {report.Workers}"]);
         sb.Append(Table(["run", "time ms", "speedup", "efficiency", "notes"], rows));
