@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Akka.Actor;
+using ActorParallel.Cli.Commands;
+using ActorParallel.Simulation.Cluster;
+using ActorParallel.Simulation.Engine;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Lab;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Cli.Tests;
+
+/// <summary>
+/// Real <c>node</c> processes on 127.0.0.1: a job keeps its answer when a worker node is killed (SIGKILL) or frozen
+/// (SIGSTOP, then SIGCONT) mid-job. Every process is bounded in time and ended by its id.
+/// </summary>
+[Collection(NodeProcessCollection.Name)]
+public sealed class NodeProcessTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
+    private readonly List<Process> _nodes = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var p in _nodes)
+        {
+            try
+            {
+                if (!p.HasExited)
+                {
+                    Signal(p, 18); // SIGCONT, in case it is frozen
+                    p.Kill(entireProcessTree: true);
+                }
+
+                await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (InvalidOperationException)
+            {
+            }
+            finally
+            {
+                p.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Node_leaves_the_cluster_and_exits_0_on_SIGTERM()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        var port = FreePort();
+        var node = StartNode(port, seed: null);
+        await WaitForLineAsync(node, "up ");
+        Signal(node, 15); // SIGTERM
+        Assert.True(await ExitsWithin(node, TimeSpan.FromSeconds(20)), "the node did not exit after SIGTERM");
+        Assert.Equal(0, node.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("kill")]
+    [InlineData("freeze")]
+    public async Task A_job_keeps_its_answer_when_a_worker_node_is_lost_mid_job(string fault)
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        var seedPort = FreePort();
+        var seed = StartNode(seedPort, seed: null);
+        await WaitForLineAsync(seed, "up ");
+        var victim = StartNode(FreePort(), seed: $"127.0.0.1:{seedPort}");
+
+        await using var cluster = await ClusterLab.ConnectAsync($"127.0.0.1:{seedPort}", 2, Patience);
+        var victimAddress = LabCluster.WorkerNodes(cluster.System).Single(a => a.Port != seedPort);
+
+        // Tasks of ~20-40 ms on two nodes sharing two cores: the job lasts a few seconds.
+        var run = new RunOptions("pi") { Size = 200_000_000, Tasks = 48, SkipTpl = true, BatchTime = "0" };
+        var job = cluster.Lab.RunAsync(run);
+
+        // Once the victim has made the job's workers it holds batches: strike then.
+        await AwaitAsync(async () => await Resolves(cluster.System, victimAddress));
+        if (fault == "kill")
+        {
+            victim.Kill(); // SIGKILL
+        }
+        else
+        {
+            Signal(victim, 19); // SIGSTOP
+        }
+
+        var report = await job.WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(report.Correct, report.Check);
+        Assert.Equal(48, report.Metrics!.TasksCompleted);
+
+        if (fault == "freeze")
+        {
+            // Downed while frozen; once resumed it finds itself removed and its process ends (exit 5), leaving the job alone.
+            Signal(victim, 18); // SIGCONT
+            Assert.True(await ExitsWithin(victim, TimeSpan.FromSeconds(30)), "the resumed node did not stop after being downed");
+            Assert.Equal(NodeCommand.Removed, victim.ExitCode);
+        }
+    }
+
+    private static async Task<bool> Resolves(ActorSystem system, Address node)
+    {
+        try
+        {
+            await system.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName / "*").ResolveOne(TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ActorNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private Process StartNode(int port, string? seed)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "ActorParallel.Cli.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { cli, "node", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "1" })
+            info.ArgumentList.Add(arg);
+        if (seed is not null)
+        {
+            info.ArgumentList.Add("--seed");
+            info.ArgumentList.Add(seed);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start a node process");
+        _nodes.Add(process);
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _output[process.Id] = lines;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lines.Enqueue(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lines.Enqueue(e.Data);
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private readonly Dictionary<int, System.Collections.Concurrent.ConcurrentQueue<string>> _output = [];
+
+    private Task WaitForLineAsync(Process process, string text) =>
+        AwaitAsync(() => Task.FromResult(_output[process.Id].Any(l => l.Contains(text, StringComparison.Ordinal))),
+            () => $"node {process.Id} never printed '{text}': {string.Join(" | ", _output[process.Id])}");
+
+    private static async Task AwaitAsync(Func<Task<bool>> condition, Func<string>? why = null)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, why?.Invoke() ?? "condition not met in time");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<bool> ExitsWithin(Process process, TimeSpan limit)
+    {
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(limit);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Signal(Process process, int signal)
+    {
+        if (!process.HasExited)
+            _ = NativeMethods.kill(process.Id, signal);
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", SetLastError = true)]
+        internal static extern int kill(int pid, int sig);
+    }
+}
+
+/// <summary>The node-process tests run one at a time: each starts processes that share the machine's two cores.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class NodeProcessCollection
+{
+    public const string Name = "node processes";
+}
