@@ -14,6 +14,7 @@ internal static class Program
         LabCommands.BuildRun,
         LabCommands.BuildSweep,
         NodeCommand.Build,
+        ClusterCommand.Build,
         BenchCommand.Build,
     ];
 

@@ -35,6 +35,15 @@ public sealed record WorkersRefused(string JobId, string Node, string Reason);
 /// <summary>Driver to worker node: the job is over; stop its workers.</summary>
 public sealed record ReleaseWorkers(string JobId);
 
+/// <summary>Anyone to a worker node: what do you run? The answer is <see cref="NodeStatus"/>.</summary>
+public sealed record GetNodeStatus
+{
+    public static GetNodeStatus Instance { get; } = new();
+}
+
+/// <summary>Worker node to asker: its build, worker actors per job, and the jobs it serves now.</summary>
+public sealed record NodeStatus(string Node, string Version, int WorkersPerJob, string[] Jobs);
+
 /// <summary>The build a node runs: the lab's version and its workloads, which must match the driver's.</summary>
 public static class LabVersion
 {

@@ -45,6 +45,7 @@ public sealed class NodeActor : ReceiveActor
             job.Forward(p);
         });
         Receive<ReleaseWorkers>(r => Release(r.JobId));
+        Receive<GetNodeStatus>(_ => Sender.Tell(new NodeStatus(node, version, workers, [.. _jobs.Keys])));
         Receive<Terminated>(t =>
         {
             if (_drivers.Remove(t.ActorRef, out var jobId))
