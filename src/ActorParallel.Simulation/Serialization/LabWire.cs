@@ -8,8 +8,11 @@ public static class LabWire
     /// <summary>The built-in workloads' registry; what <see cref="LabSerializer"/> uses unless given another.</summary>
     public static WireRegistry Default { get; } = Create(WorkloadRegistry.Default);
 
-    /// <summary>The lab's own types plus those of every workload in <paramref name="workloads"/> that implements <see cref="IWireTypes"/>.</summary>
-    public static WireRegistry Create(WorkloadRegistry workloads)
+    /// <summary>
+    /// The lab's own types plus those of every workload in <paramref name="workloads"/> that implements
+    /// <see cref="IWireTypes"/>, and whatever <paramref name="more"/> adds.
+    /// </summary>
+    public static WireRegistry Create(WorkloadRegistry workloads, Action<WireRegistry.Builder>? more = null)
     {
         ArgumentNullException.ThrowIfNull(workloads);
         var wire = new WireRegistry.Builder();
@@ -19,6 +22,7 @@ public static class LabWire
         MetricsWire.Register(wire);
         foreach (var workload in workloads.All.OfType<IWireTypes>())
             workload.RegisterWireTypes(wire);
+        more?.Invoke(wire);
         return wire.Build();
     }
 }

@@ -22,6 +22,13 @@ public sealed class WireRegistry
     /// <summary>The registered types, by manifest.</summary>
     public IReadOnlyDictionary<string, Type> Types => _byManifest.ToDictionary(e => e.Key, e => e.Value.Type, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The registered types that may be sent on their own and so are bound to the serializer: all but those of
+    /// System.* (primitives, immutable arrays), which travel only inside messages and which Akka binds itself.
+    /// </summary>
+    public IReadOnlyList<Type> MessageTypes =>
+        [.. _byType.Keys.Where(t => t.Namespace is not { } ns || !(ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)))];
+
     /// <summary>The entry of exactly <paramref name="type"/> (not a base type), or null.</summary>
     public Entry? Find(Type type) => _byType.GetValueOrDefault(type);
 
