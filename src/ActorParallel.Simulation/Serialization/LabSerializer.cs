@@ -88,9 +88,10 @@ public sealed class LabSerializer : SerializerWithStringManifest
         }
     }
 
-    private WireRegistry.Entry Entry(object o)
+    private WireRegistry.Entry Entry(object? o)
     {
-        ArgumentNullException.ThrowIfNull(o);
+        if (o is null)
+            throw new SerializationException("lab serializer: cannot write null as a message (Akka sends null with its own NullSerializer)");
         return _registry.Find(o.GetType())
             ?? throw new SerializationException($"lab serializer: {o.GetType().FullName} is not registered (see LabWire and IWireTypes), so it is not sent");
     }

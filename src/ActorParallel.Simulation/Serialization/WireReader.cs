@@ -125,13 +125,9 @@ public ref struct WireReader
     }
 
     /// <summary>A count, then that many doubles (8 bytes each).</summary>
-    public double[] ReadDoubles() => ReadDoublesRaw(ReadCount(8));
-
-    /// <summary><paramref name="count"/> doubles, written without a count; checked against the bytes left.</summary>
-    public double[] ReadDoublesRaw(int count)
+    public double[] ReadDoubles()
     {
-        if (count < 0 || count > Remaining / 8)
-            throw Corrupt($"{count} doubles need {(long)count * 8} bytes, but only {Remaining} are left", _position);
+        var count = ReadCount(8);
         var values = new double[count];
         var bytes = _data.Slice(_position, count * 8);
         if (BitConverter.IsLittleEndian)

@@ -125,12 +125,6 @@ public sealed class WireWriter
     public void WriteDoubles(ReadOnlySpan<double> values)
     {
         WriteCount(values.Length);
-        WriteDoublesRaw(values);
-    }
-
-    /// <summary>The values raw (8 bytes each, little-endian), no count: for arrays whose length the reader knows.</summary>
-    public void WriteDoublesRaw(ReadOnlySpan<double> values)
-    {
         var bytes = checked(values.Length * 8);
         Ensure(bytes);
         var target = _buffer.AsSpan(_position, bytes);
