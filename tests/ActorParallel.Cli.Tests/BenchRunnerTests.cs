@@ -69,6 +69,15 @@ public sealed class BenchRunnerTests
             Assert.Contains("serial", figure.Detail, StringComparison.Ordinal);
         }
 
+        // The serializer: round trips per second beside Akka's JSON (with the goal), and bytes per message.
+        var serializer = report.Figures.Where(f => f.Scenario == "serializer").ToList();
+        Assert.Equal(2, serializer.Count);
+        var rate = Assert.Single(serializer, f => f.Unit == "msg/s");
+        Assert.Equal(SerializerScenario.Goal, rate.Goal);
+        Assert.NotNull(rate.Ratio);
+        var size = Assert.Single(serializer, f => f.Unit == "B/msg");
+        Assert.True(size.Value < size.Baseline, $"the lab's batch takes {size.Value} bytes, JSON's {size.Baseline}");
+
         Assert.Contains(progress.Lines, l => l.StartsWith("farm", StringComparison.Ordinal));
         Assert.Contains(progress.Lines, l => l.Contains("pi: serial", StringComparison.Ordinal));
     }

@@ -17,6 +17,7 @@ public static class BenchRunner
         new FarmScenario(),
         new WorkloadsScenario(),
         new HoconParseScenario(),
+        new SerializerScenario(),
     ];
 
     public static BenchReport Run(BenchSizes sizes, IReadOnlyList<IBenchScenario> scenarios, IProgress<string> progress)

@@ -30,7 +30,7 @@ internal static class BenchCommand
             "Measure what a user of the lab pays, each figure beside a baseline measured in the same run: the lab's farm "
             + "per task (empty tasks at W = 1 and 2) against a bare Akka.NET farm, a Channel<T> farm and Parallel.For, "
             + "bytes per task; every workload's speedup on actors against the TPL's at W = 2; Akka.NET ping-pong against "
-            + "Channel<T>; ActorSystem create + terminate; HOCON parsing.")
+            + "Channel<T>; ActorSystem create + terminate; HOCON parsing; the lab serializer against Akka's JSON on a batch of tasks.")
         {
             quick,
             json,

@@ -1,3 +1,5 @@
+using ActorParallel.Simulation.Serialization;
+
 namespace ActorParallel.Simulation.Workloads.Io;
 
 /// <summary>Requests [FirstRequest, EndRequest), each waiting LatencyMs of simulated I/O.</summary>
@@ -7,7 +9,7 @@ public sealed record IoTask(long Seed, long FirstRequest, long EndRequest, int L
 /// Simulated I/O: each request waits (await Task.Delay) and then yields a checksum. Waiting tasks use no
 /// core, so throughput can exceed the core count when many requests are in flight.
 /// </summary>
-public sealed class IoWorkload : Workload<IoTask, ulong, ulong>
+public sealed class IoWorkload : Workload<IoTask, ulong, ulong>, IWireTypes
 {
     public override string Name => "io";
 
@@ -62,6 +64,16 @@ public sealed class IoWorkload : Workload<IoTask, ulong, ulong>
     protected override ulong Serial(WorkloadParameters p) => Execute(new IoTask(p.Seed, 0, p.Size, p.GetInt("latency-ms", 20)));
 
     protected override string Describe(ulong answer) => $"checksum {answer:X16}";
+
+    /// <summary>The task travels between nodes; output and answer (ulong) are primitives the lab already knows.</summary>
+    public void RegisterWireTypes(WireRegistry.Builder wire) => wire
+        .Add("io.task", static (w, t) =>
+        {
+            w.WriteInt64(t.Seed);
+            w.WriteInt64(t.FirstRequest);
+            w.WriteInt64(t.EndRequest);
+            w.WriteInt32(t.LatencyMs);
+        }, static (ref WireReader r) => new IoTask(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt32()));
 
     private static ulong Response(long seed, long request) => SplitMix64.ForStream(seed, request).NextUInt64();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ActorParallel.Simulation.Serialization;
 
 namespace ActorParallel.Simulation.Workloads.Mandelbrot;
 
@@ -21,7 +22,7 @@ public sealed record MandelbrotImage(int Width, int Height, int MaxIterations, I
 }
 
 /// <summary>The Mandelbrot set by row bands: a workload of very uneven task costs (load imbalance under static push).</summary>
-public sealed class MandelbrotWorkload : Workload<MandelbrotTask, ImmutableArray<int>, MandelbrotImage>
+public sealed class MandelbrotWorkload : Workload<MandelbrotTask, ImmutableArray<int>, MandelbrotImage>, IWireTypes
 {
     public override string Name => "mandelbrot";
 
@@ -86,6 +87,26 @@ public sealed class MandelbrotWorkload : Workload<MandelbrotTask, ImmutableArray
         $"{image.Width}x{image.Height} image, {image.Iterations.Sum(i => (long)i)} iterations in total";
 
     protected override long EstimateBytes(ImmutableArray<int> output) => 16 + (output.Length * 4L);
+
+    /// <summary>Tasks, row bands (iteration counts as varints: 1-2 bytes each, not 4) and the image travel between nodes.</summary>
+    public void RegisterWireTypes(WireRegistry.Builder wire) => wire
+        .Add("mb.task", static (w, t) =>
+        {
+            w.WriteInt32(t.Width);
+            w.WriteInt32(t.Height);
+            w.WriteInt32(t.FirstRow);
+            w.WriteInt32(t.EndRow);
+            w.WriteInt32(t.MaxIterations);
+        }, static (ref WireReader r) => new MandelbrotTask(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32()))
+        .Add("mb.rows", static (w, rows) => w.WriteInt32s(rows.AsSpan()),
+            static (ref WireReader r) => ImmutableCollectionsMarshal.AsImmutableArray(r.ReadInt32s()))
+        .Add("mb.image", static (w, m) =>
+        {
+            w.WriteInt32(m.Width);
+            w.WriteInt32(m.Height);
+            w.WriteInt32(m.MaxIterations);
+            w.WriteInt32s(m.Iterations.AsSpan());
+        }, static (ref WireReader r) => new MandelbrotImage(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), ImmutableCollectionsMarshal.AsImmutableArray(r.ReadInt32s())));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Row(MandelbrotTask t, int y, Span<int> row)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ActorParallel.Simulation.Serialization;
 
 namespace ActorParallel.Simulation.Workloads.MatMul;
 
@@ -29,7 +30,7 @@ public sealed record Matrix(int Rows, int Columns, ImmutableArray<double> Cells)
 public sealed record MatMulTask(int FirstRow, Matrix A, Matrix B);
 
 /// <summary>Dense C = A x B by row blocks. Each C[i,j] sums over k in the same order everywhere, so any split is bit-identical.</summary>
-public sealed class MatMulWorkload : Workload<MatMulTask, Matrix, Matrix>
+public sealed class MatMulWorkload : Workload<MatMulTask, Matrix, Matrix>, IWireTypes
 {
     public override string Name => "matmul";
 
@@ -94,6 +95,26 @@ public sealed class MatMulWorkload : Workload<MatMulTask, Matrix, Matrix>
     protected override long EstimateBytes(MatMulTask task) => 16 + ((task.A.Cells.Length + task.B.Cells.Length) * 8L);
 
     protected override long EstimateBytes(Matrix output) => 16 + (output.Cells.Length * 8L);
+
+    /// <summary>A task carries its block of A and all of B; outputs and the answer are matrices (cells as raw doubles).</summary>
+    public void RegisterWireTypes(WireRegistry.Builder wire) => wire
+        .Add("mm.task", static (w, t) =>
+        {
+            w.WriteInt32(t.FirstRow);
+            WriteMatrix(w, t.A);
+            WriteMatrix(w, t.B);
+        }, static (ref WireReader r) => new MatMulTask(r.ReadInt32(), ReadMatrix(ref r), ReadMatrix(ref r)))
+        .Add<Matrix>("mm.matrix", WriteMatrix, ReadMatrix);
+
+    private static void WriteMatrix(WireWriter w, Matrix m)
+    {
+        w.WriteInt32(m.Rows);
+        w.WriteInt32(m.Columns);
+        w.WriteDoubles(m.Cells.AsSpan());
+    }
+
+    private static Matrix ReadMatrix(ref WireReader r) =>
+        new(r.ReadInt32(), r.ReadInt32(), ImmutableCollectionsMarshal.AsImmutableArray(r.ReadDoubles()));
 
     private static (Matrix A, Matrix B) Inputs(WorkloadParameters p) =>
         (Matrix.Random((int)p.Size, (int)p.Size, p.Seed), Matrix.Random((int)p.Size, (int)p.Size, p.Seed + 1));

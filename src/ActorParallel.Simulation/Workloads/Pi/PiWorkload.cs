@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ActorParallel.Simulation.Serialization;
 
 namespace ActorParallel.Simulation.Workloads.Pi;
 
@@ -17,7 +18,7 @@ public sealed record PiAnswer(long Hits, long Samples)
 /// gets hot: the serial loop calls Execute once, the workers once per task, so tiering gave them different
 /// machine code (on-stack-replaced vs tier 1) and the comparison depended on call counts, not on the engine.
 /// </summary>
-public sealed class PiWorkload : Workload<PiTask, long, PiAnswer>
+public sealed class PiWorkload : Workload<PiTask, long, PiAnswer>, IWireTypes
 {
     private const long BlockSize = 4096;
 
@@ -50,6 +51,21 @@ public sealed class PiWorkload : Workload<PiTask, long, PiAnswer>
             .Sum(b => Block(p.Seed, b, p.Size)), p.Size);
 
     protected override string Describe(PiAnswer a) => $"pi ~ {a.Estimate:F6} ({a.Hits} of {a.Samples} samples inside)";
+
+    /// <summary>The task and the answer travel between nodes; the output (long) is a primitive the lab already knows.</summary>
+    public void RegisterWireTypes(WireRegistry.Builder wire) => wire
+        .Add("pi.task", static (w, t) =>
+        {
+            w.WriteInt64(t.Seed);
+            w.WriteInt64(t.FirstBlock);
+            w.WriteInt64(t.EndBlock);
+            w.WriteInt64(t.Samples);
+        }, static (ref WireReader r) => new PiTask(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64()))
+        .Add("pi.answer", static (w, a) =>
+        {
+            w.WriteInt64(a.Hits);
+            w.WriteInt64(a.Samples);
+        }, static (ref WireReader r) => new PiAnswer(r.ReadInt64(), r.ReadInt64()));
 
     private static long Blocks(long samples) => (samples + BlockSize - 1) / BlockSize;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ActorParallel.Simulation.Serialization;
 
 namespace ActorParallel.Simulation.Workloads.Primes;
 
@@ -6,7 +7,7 @@ namespace ActorParallel.Simulation.Workloads.Primes;
 public sealed record PrimesTask(long Start, long End);
 
 /// <summary>Counts primes below N (pi(N)): the range is cut into segments sieved independently.</summary>
-public sealed class PrimesWorkload : Workload<PrimesTask, long, long>
+public sealed class PrimesWorkload : Workload<PrimesTask, long, long>, IWireTypes
 {
     private const long SerialSegment = 1 << 20;
 
@@ -46,6 +47,14 @@ public sealed class PrimesWorkload : Workload<PrimesTask, long, long>
     }
 
     protected override string Describe(long answer) => $"{answer} primes";
+
+    /// <summary>The task travels between nodes; output and answer (long) are primitives the lab already knows.</summary>
+    public void RegisterWireTypes(WireRegistry.Builder wire) => wire
+        .Add("primes.task", static (w, t) =>
+        {
+            w.WriteInt64(t.Start);
+            w.WriteInt64(t.End);
+        }, static (ref WireReader r) => new PrimesTask(r.ReadInt64(), r.ReadInt64()));
 
     /// <summary>Counts primes in [start, end); base primes up to sqrt(end) are recomputed per task (no shared state).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,3 +1,5 @@
+using ActorParallel.Simulation.Serialization;
+
 namespace ActorParallel.Simulation.Workloads.Synthetic;
 
 /// <summary>Spin for <see cref="Units"/> calibrated work units (see <see cref="Spin"/>).</summary>
@@ -11,7 +13,7 @@ public sealed record SyntheticAnswer(ulong Checksum, long ParallelUnits, long Se
 /// <see cref="Combine"/>), the rest is split into tasks whose costs follow a distribution
 /// (constant, uniform or exponential). Work is calibrated spinning, never sleeping.
 /// </summary>
-public sealed class SyntheticWorkload : Workload<SyntheticTask, ulong, SyntheticAnswer>
+public sealed class SyntheticWorkload : Workload<SyntheticTask, ulong, SyntheticAnswer>, IWireTypes
 {
     public static readonly IReadOnlyList<string> Distributions = ["constant", "uniform", "exponential"];
 
@@ -60,6 +62,21 @@ public sealed class SyntheticWorkload : Workload<SyntheticTask, ulong, Synthetic
         Combine(p, Split(p).Select(Execute).ToArray());
 
     protected override string Describe(SyntheticAnswer a) => $"checksum {a.Checksum:X16} ({a.SerialUnits} serial + {a.ParallelUnits} parallel units)";
+
+    /// <summary>The task and the answer travel between nodes; the output (ulong) is a primitive the lab already knows.</summary>
+    public void RegisterWireTypes(WireRegistry.Builder wire) => wire
+        .Add("syn.task", static (w, t) =>
+        {
+            w.WriteInt64(t.Seed);
+            w.WriteInt32(t.Index);
+            w.WriteInt64(t.Units);
+        }, static (ref WireReader r) => new SyntheticTask(r.ReadInt64(), r.ReadInt32(), r.ReadInt64()))
+        .Add("syn.answer", static (w, a) =>
+        {
+            w.WriteUInt64(a.Checksum);
+            w.WriteInt64(a.ParallelUnits);
+            w.WriteInt64(a.SerialUnits);
+        }, static (ref WireReader r) => new SyntheticAnswer(r.ReadUInt64(), r.ReadInt64(), r.ReadInt64()));
 
     private static double SerialFraction(WorkloadParameters p) => p.GetDouble("serial-fraction", 0.05);
 

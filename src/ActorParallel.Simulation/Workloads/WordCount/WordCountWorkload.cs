@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ActorParallel.Simulation.Serialization;
 
 namespace ActorParallel.Simulation.Workloads.WordCount;
 
@@ -6,7 +7,7 @@ namespace ActorParallel.Simulation.Workloads.WordCount;
 public sealed record WordCountTask(ImmutableArray<string> Lines);
 
 /// <summary>Map-reduce word count: map tasks count their lines; reduce sums by key (partitionable for a shuffle).</summary>
-public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, WordCounts>, IShuffleWorkload
+public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, WordCounts>, IShuffleWorkload, IWireTypes
 {
     public override string Name => "wordcount";
 
@@ -50,6 +51,17 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
     protected override long EstimateBytes(WordCountTask task) => 16 + task.Lines.Sum(l => 8L + (2L * l.Length));
 
     protected override long EstimateBytes(WordCounts output) => 16 + output.Counts.Sum(c => 16L + (2L * c.Word.Length));
+
+    /// <summary>A map task carries its lines; map outputs, shuffle parts, reduced partitions and the answer are word counts.</summary>
+    public void RegisterWireTypes(WireRegistry.Builder wire) => wire
+        .Add("wc.task", static (w, t) => w.WriteArray(t.Lines.AsSpan(), static (w, line) => w.WriteString(line)),
+            static (ref WireReader r) => new WordCountTask(r.ReadImmutableArray(static (ref WireReader r) => r.ReadRequiredString())))
+        .Add("wc.counts", static (w, c) => w.WriteArray(c.Counts.AsSpan(), static (w, f) =>
+        {
+            w.WriteString(f.Word);
+            w.WriteInt64(f.Count);
+        }), static (ref WireReader r) => new WordCounts(r.ReadImmutableArray(
+            static (ref WireReader r) => new WordFrequency(r.ReadRequiredString(), r.ReadInt64()), minBytesEach: 2)));
 
     public override void Validate(WorkloadParameters parameters)
     {

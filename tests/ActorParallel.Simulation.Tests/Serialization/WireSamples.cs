@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using ActorParallel.Simulation.Engine;
+using ActorParallel.Simulation.Engine.Actors;
+using ActorParallel.Simulation.Metrics;
+using ActorParallel.Simulation.Workloads;
+using ActorParallel.Simulation.Workloads.Io;
+using ActorParallel.Simulation.Workloads.Mandelbrot;
+using ActorParallel.Simulation.Workloads.MatMul;
+using ActorParallel.Simulation.Workloads.Pi;
+using ActorParallel.Simulation.Workloads.Primes;
+using ActorParallel.Simulation.Workloads.Synthetic;
+using ActorParallel.Simulation.Workloads.WordCount;
+
+namespace ActorParallel.Simulation.Tests.Serialization;
+
+/// <summary>Values of every registered wire type, with the awkward ones (extremes, empties, unicode, NaN) among them.</summary>
+internal static class WireSamples
+{
+    private static readonly PiTask Pi = new(42, 0, 3, 10_000);
+
+    private static readonly WordCounts Counts = new([new("alpha", 3), new("beta", 1), new("日本", 1L << 40), new("", 0)]);
+
+    private static readonly Matrix Small = new(2, 3, [1.5, -0.0, double.NaN, double.PositiveInfinity, double.Epsilon, -1e308]);
+
+    public static IReadOnlyList<object> All { get; } =
+    [
+        // Primitives (inside object fields only).
+        0, -1, int.MinValue, int.MaxValue, 0L, long.MinValue, long.MaxValue, 0UL, ulong.MaxValue, 0.1, double.NaN, -0.0,
+        true, false, "", "héllo 日本 😀", UInt128.MaxValue, (UInt128)12345,
+
+        // The task farm.
+        new WorkTask(7, Pi),
+        new WorkTask(-3, "a string payload"),
+        new TaskResult(3, 12_345L),
+        new TaskResult(int.MaxValue, Counts),
+        new TaskBatch(0, 0, [], []),
+        new TaskBatch(12, 1, [new(0, Pi), new(1, Pi with { FirstBlock = 3, EndBlock = 6 }), new(2, new PrimesTask(0, 100)), new(3, Pi)], [0, 1, 2, int.MaxValue]),
+        new BatchDone(1, 12, [new(0, 7L), new(1, 9UL), new(2, Small), new(3, 7L)], [TimeSpan.FromTicks(123), TimeSpan.MaxValue, TimeSpan.Zero, TimeSpan.MinValue]),
+        new BatchDone(0, 0, [], []),
+        new BatchFailed(1, 12, 2, [new(0, 7L)], [TimeSpan.FromMilliseconds(1.5)], "boom: Ünïcode ✓"),
+
+        // The shuffle.
+        new ShufflePart(5, 2, Counts),
+        new ReduceNow(32, 15),
+        new Reduced(3, Counts, 32, 123_456_789_012L),
+        new ReduceFailed(7, "reducer threw"),
+        Shuffled.Instance,
+
+        // Metrics.
+        new MetricsBatch(TimeSpan.FromSeconds(3),
+            [new(0, 1, 100, 250, 1000), new(1, 0, long.MaxValue, long.MinValue, long.MaxValue), new(2, 1, 5, 4, 3)], 40, 2, 44, 5120),
+        new MetricsBatch(TimeSpan.Zero, [], 0, 0, 0, 0),
+        new JobStarted(TimeSpan.FromTicks(1), "pi", 4, 32),
+        new JobFinished(TimeSpan.FromSeconds(9), true),
+        new TaskDispatched(TimeSpan.FromTicks(77), 3, 1),
+        new TaskStarted(TimeSpan.FromTicks(78), 3, 1),
+        new TaskCompleted(TimeSpan.FromTicks(99), 3, 1, TimeSpan.FromTicks(21)),
+        new TaskFailed(TimeSpan.FromTicks(100), 4, 0, "injected fault"),
+        new MessageSent(TimeSpan.FromTicks(5), 1024, 3),
+
+        // Workloads.
+        Pi,
+        new PiAnswer(31_415_926, 40_000_000),
+        new PrimesTask(long.MaxValue - 1, long.MaxValue),
+        new MatMulTask(4, Small, new Matrix(0, 0, [])),
+        Small,
+        new WordCountTask(["the quick brown fox", "", "jumps, over"]),
+        Counts,
+        new MandelbrotTask(700, 700, 10, 24, 1000),
+        ImmutableArray.Create(0, 1, 1000, -5, int.MaxValue, int.MinValue),
+        new MandelbrotImage(2, 2, 1000, [0, 17, 1000, 999]),
+        new IoTask(-9, 0, 48, 20),
+        new SyntheticTask(42, 63, 15_625),
+        new SyntheticAnswer(ulong.MaxValue, 950_000, 50_000),
+    ];
+}
