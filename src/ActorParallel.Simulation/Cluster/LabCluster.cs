@@ -49,7 +49,7 @@ public static class LabCluster
             }
             """));
         var config = user is null || user.IsEmpty ? own : own.WithFallback(user);
-        return config.WithFallback(Defaults());
+        return config.WithFallback(Defaults()).WithFallback(Serialization.LabSerialization.Reference());
     }
 
     /// <summary>Starts a node and joins the cluster (or founds it, without seeds). Worker nodes start their <see cref="NodeActor"/>.</summary>

@@ -75,7 +75,7 @@ public sealed class LabSerializer : SerializerWithStringManifest
             throw new SerializationException($"lab serializer: unknown manifest '{manifest}' ({bytes.Length} bytes): no such type is registered on this node, so the message is refused");
         try
         {
-            var reader = new WireReader(bytes, _registry);
+            var reader = new WireReader(bytes, _registry, system);
             var value = reader.ReadBody(entry);
             reader.EnsureEnd();
             return value;

@@ -20,6 +20,7 @@ public static class LabWire
         FarmWire.Register(wire);
         ShuffleWire.Register(wire);
         MetricsWire.Register(wire);
+        ClusterWire.Register(wire);
         foreach (var workload in workloads.All.OfType<IWireTypes>())
             workload.RegisterWireTypes(wire);
         more?.Invoke(wire);

@@ -29,11 +29,23 @@ public ref struct WireReader
     private WireRegistry.Entry[]? _seen;
     private int _seenCount;
 
-    internal WireReader(ReadOnlySpan<byte> data, WireRegistry registry)
+    internal WireReader(ReadOnlySpan<byte> data, WireRegistry registry, Akka.Actor.ExtendedActorSystem? system = null)
     {
         _data = data;
         _registry = registry;
         _end = data.Length;
+        _system = system;
+    }
+
+    private readonly Akka.Actor.ExtendedActorSystem? _system;
+
+    /// <summary>An actor ref written by <see cref="WireWriter.WriteActorRef"/>, resolved by the receiving actor system.</summary>
+    public Akka.Actor.IActorRef ReadActorRef()
+    {
+        var path = ReadRequiredString();
+        if (_system is null)
+            throw new System.Runtime.Serialization.SerializationException($"lab serializer: cannot resolve actor ref '{path}' without an actor system");
+        return _system.Provider.ResolveActorRef(path);
     }
 
     /// <summary>Bytes left in the current payload.</summary>

@@ -37,6 +37,13 @@ public sealed class WireWriter
 
     private WireWriter(WireRegistry registry) => _registry = registry;
 
+    /// <summary>An actor ref, as the serialized path Akka uses (with this node's address for a local ref).</summary>
+    public void WriteActorRef(Akka.Actor.IActorRef actorRef)
+    {
+        ArgumentNullException.ThrowIfNull(actorRef);
+        WriteString(Akka.Serialization.Serialization.SerializedActorPath(actorRef));
+    }
+
     /// <summary>Bytes written so far.</summary>
     public int Length => _position;
 

@@ -23,7 +23,7 @@ internal static class Deep
         {
             case double d:
                 return BitConverter.DoubleToInt64Bits(d) == BitConverter.DoubleToInt64Bits((double)b);
-            case string or bool or int or long or ulong or UInt128 or TimeSpan or Enum:
+            case string or bool or int or long or ulong or UInt128 or TimeSpan or Enum or Akka.Actor.IActorRef:
                 return a.Equals(b);
             case IEnumerable sequence:
                 var left = sequence.Cast<object?>().ToList();

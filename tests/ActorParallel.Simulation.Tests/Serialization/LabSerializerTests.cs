@@ -29,7 +29,7 @@ public sealed class LabSerializerTests : Akka.TestKit.Xunit2.TestKit
     [MemberData(nameof(Samples))]
     public void A_registered_value_round_trips_through_akka_with_our_serializer(int sample)
     {
-        var value = WireSamples.All[sample];
+        var value = WireSamples.WithRefs(WireSamples.All[sample], TestActor);
         // Primitives and mandelbrot's rows are bound to nothing on their own: they travel as payloads.
         var message = LabWire.Default.MessageTypes.Contains(value.GetType()) ? value : new TaskResult(sample, value);
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using ActorParallel.Simulation.Cluster;
 using ActorParallel.Simulation.Engine;
+using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Metrics;
 using ActorParallel.Simulation.Workloads;
@@ -39,6 +41,16 @@ internal static class WireSamples
         new BatchDone(0, 0, [], []),
         new BatchFailed(1, 12, 2, [new(0, 7L)], [TimeSpan.FromMilliseconds(1.5)], "boom: Ünïcode ✓"),
 
+        // The cluster glue (actor refs: Nobody resolves to itself on any system).
+        new ProvideWorkers("1-abc", "pi", "1.0.0 [pi]", null),
+        new ProvideWorkers("2-def", "primes", "v", new FaultInjection(3, 2)),
+        new WorkersProvided("1-abc", "akka.tcp://actorparallel@127.0.0.1:4053", [Akka.Actor.ActorRefs.Nobody, Akka.Actor.ActorRefs.Nobody]),
+        new WorkersRefused("1-abc", "node", "node runs another build"),
+        new ReleaseWorkers("1-abc"),
+        GetNodeStatus.Instance,
+        new NodeStatus("node", "v", 2, ["1-abc", "2-def"]),
+        new ShuffleWiring(Akka.Actor.ActorRefs.Nobody, 48),
+
         // The shuffle.
         new ShufflePart(5, 2, Counts),
         new ReduceNow(32, 15),
@@ -73,4 +85,12 @@ internal static class WireSamples
         new SyntheticTask(42, 63, 15_625),
         new SyntheticAnswer(ulong.MaxValue, 950_000, 50_000),
     ];
+
+    /// <summary>A sample with its actor refs (Nobody, which no system resolves back) replaced by a real one.</summary>
+    public static object WithRefs(object sample, Akka.Actor.IActorRef actor) => sample switch
+    {
+        WorkersProvided p => p with { Workers = [.. p.Workers.Select(_ => actor)] },
+        ShuffleWiring w => w with { Router = actor },
+        _ => sample,
+    };
 }
