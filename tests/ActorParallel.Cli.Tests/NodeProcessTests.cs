@@ -97,9 +97,12 @@ public sealed class NodeProcessTests : IAsyncLifetime
 
         if (fault == "freeze")
         {
-            // Downed while frozen; once resumed it finds itself removed and its process ends (exit 5), leaving the job alone.
+            // Kept frozen until the cluster has downed and removed it (a few seconds after it became unreachable);
+            // once resumed it finds itself removed and its process ends (exit 5), leaving the job alone.
+            await AwaitAsync(() => Task.FromResult(Akka.Cluster.Cluster.Get(cluster.System).State.Members.All(m => m.Address != victimAddress)),
+                () => "the frozen node was never removed from the cluster");
             Signal(victim, 18); // SIGCONT
-            Assert.True(await ExitsWithin(victim, TimeSpan.FromSeconds(30)), "the resumed node did not stop after being downed");
+            Assert.True(await ExitsWithin(victim, TimeSpan.FromSeconds(30)), "the resumed node did not stop after being downed: " + string.Join(" | ", _output[victim.Id]));
             Assert.Equal(NodeCommand.Removed, victim.ExitCode);
         }
     }

@@ -131,8 +131,10 @@ public static class LabCluster
     /// Completes <c>ready</c> once this node and enough reachable worker nodes are up. It keeps its own view from the
     /// events (the cluster's <c>State</c> property is updated by another subscriber and can lag behind them).
     /// </summary>
-    private sealed class MemberWatcher : ReceiveActor
+    private sealed class MemberWatcher : ReceiveActor, IWithTimers
     {
+        public ITimerScheduler Timers { get; set; } = null!;
+
         private readonly Dictionary<Address, Member> _up = [];
         private readonly HashSet<Address> _unreachable = [];
 
@@ -141,10 +143,14 @@ public static class LabCluster
             var self = Akka.Cluster.Cluster.Get(Context.System).SelfAddress;
             void Check()
             {
+                // The events say so first; the cluster's State (what WorkerNodes and the engine read) follows a moment
+                // later, so wait for both (the tick re-checks).
                 var workers = _up.Values.Count(m => m.HasRole(NodeRoles.Worker) && !_unreachable.Contains(m.Address));
-                if (_up.ContainsKey(self) && workers >= workerNodes)
+                if (_up.ContainsKey(self) && workers >= workerNodes && WorkerNodes(Context.System).Count >= workerNodes)
                     ready.TrySetResult();
             }
+
+            Receive<string>(_ => Check());
 
             Receive<ClusterEvent.CurrentClusterState>(state =>
             {
@@ -170,6 +176,8 @@ public static class LabCluster
             Akka.Cluster.Cluster.Get(Context.System).Subscribe(
                 Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
         }
+
+        protected override void PreStart() => Timers.StartPeriodicTimer("check", "check", TimeSpan.FromMilliseconds(50));
 
         protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
     }
