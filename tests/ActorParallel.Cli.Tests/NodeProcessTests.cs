@@ -94,6 +94,7 @@ public sealed class NodeProcessTests : IAsyncLifetime
         var report = await job.WaitAsync(TimeSpan.FromSeconds(90));
         Assert.True(report.Correct, report.Check);
         Assert.Equal(48, report.Metrics!.TasksCompleted);
+        Assert.True(report.Metrics.Reissued > 0, "the lost node held tasks: they were re-issued");
 
         if (fault == "freeze")
         {

@@ -26,6 +26,8 @@ public sealed class MetricsAggregator
     private long _messages;
     private long _bytes;
     private bool _succeeded;
+    private int _reissued;
+    private int _duplicates;
 
     public string Workload { get; private set; } = "";
 
@@ -53,6 +55,9 @@ public sealed class MetricsAggregator
                 break;
             case MetricsBatch b:
                 ApplyBatch(b);
+                break;
+            case LedgerSummary l:
+                (_reissued, _duplicates) = (l.Reissued, l.DuplicatesDropped);
                 break;
             case JobFinished f:
                 (_end, _succeeded) = (f.At, f.Succeeded);
@@ -111,7 +116,11 @@ public sealed class MetricsAggregator
             perWorker,
             imbalance,
             perWorker.Length == 0 ? 0 : perWorker.Average(w => w.Utilisation),
-            Scaling.Compute(Workers, wall, serial, oneWorker));
+            Scaling.Compute(Workers, wall, serial, oneWorker))
+        {
+            Reissued = _reissued,
+            DuplicatesDropped = _duplicates,
+        };
     }
 
     private bool IsDone(int taskId) => (uint)taskId < (uint)_done.Length && _done[taskId];

@@ -39,3 +39,6 @@ public readonly record struct TaskRecord(int TaskId, int WorkerId, long Dispatch
 /// <see cref="Completed"/> holds fresh completions only (each task once).
 /// </summary>
 public sealed record MetricsBatch(TimeSpan At, TaskRecord[] Completed, int Dispatches, int Failures, long Messages, long Bytes) : MetricsEvent(At);
+
+/// <summary>The supervisor's ledger at the end of a job: tasks re-issued after a worker was lost, duplicate results dropped.</summary>
+public sealed record LedgerSummary(TimeSpan At, int Reissued, int DuplicatesDropped) : MetricsEvent(At);

@@ -63,4 +63,11 @@ public sealed record JobMetrics(
     IReadOnlyList<WorkerMetrics> PerWorker,
     double LoadImbalance,
     double MeanUtilisation,
-    Scaling Scaling);
+    Scaling Scaling)
+{
+    /// <summary>Tasks handed out again because their worker was lost (a node unreachable or gone).</summary>
+    public int Reissued { get; init; }
+
+    /// <summary>Results dropped because their task already had one (a lost worker's late result, a repeated batch).</summary>
+    public int DuplicatesDropped { get; init; }
+}

@@ -127,5 +127,6 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         var report = await job.WaitAsync(TimeSpan.FromSeconds(90));
         Assert.True(report.Correct, report.Check);
         Assert.Equal(60, report.Metrics!.TasksCompleted);
+        Assert.True(report.Metrics.Reissued > 0, "the dead node held tasks: they were re-issued");
     }
 }

@@ -219,7 +219,12 @@ public class SupervisorActor : JobActor
             Emit(metrics.Flush(now));
     }
 
-    protected override void BeforeEnd() => FlushMetrics(Clock.Elapsed, force: true);
+    protected override void BeforeEnd()
+    {
+        FlushMetrics(Clock.Elapsed, force: true);
+        if (_ledger is { } ledger && (ledger.Reissued > 0 || ledger.Duplicates > 0))
+            Emit(new LedgerSummary(Clock.Elapsed, ledger.Reissued, ledger.Duplicates));
+    }
 
     private void FinishIfComplete()
     {
