@@ -136,7 +136,7 @@ internal static class NodeCommand
         public MembershipPrinter(TextWriter output)
         {
             void Print(string what, Member m) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{DateTime.Now:HH:mm:ss} {what,-12} {m.Address} [{string.Join(",", m.Roles)}]"));
+                $"{DateTime.Now:HH:mm:ss.fff} {what,-12} {m.Address} [{string.Join(",", m.Roles)}]"));
             Receive<ClusterEvent.MemberUp>(e => Print("up", e.Member));
             Receive<ClusterEvent.MemberLeft>(e => Print("leaving", e.Member));
             Receive<ClusterEvent.MemberExited>(e => Print("exited", e.Member));

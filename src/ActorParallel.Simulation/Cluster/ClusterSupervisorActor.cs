@@ -161,7 +161,11 @@ public sealed class ClusterSupervisorActor : SupervisorActor
             return;
         }
 
+        var before = Ledger?.Reissued ?? 0;
         LoseWorkers(w => w.Path.Address == node, $"node {node} is {how}");
+        _nodes.Remove(node);
+        Akka.Event.Logging.GetLogger(Context.System, "lab").Warning(
+            "node {0} is {1}: its workers are lost, {2} tasks re-issued to the other nodes", node, how, (Ledger?.Reissued ?? 0) - before);
     }
 
     private void Release()

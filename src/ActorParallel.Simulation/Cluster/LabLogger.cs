@@ -56,7 +56,7 @@ public sealed class LabLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMessa
         if (level < _level)
             return;
         var cause = e.Cause is null ? "" : level == LogLevel.DebugLevel ? $"\n{e.Cause}" : $" ({e.Cause.GetType().Name}: {e.Cause.Message})";
-        var line = $"[{Name(level)}] {DateTime.Now:HH:mm:ss} {e.LogSource}: {e.Message}{cause}";
+        var line = $"[{Name(level)}] {DateTime.Now:HH:mm:ss.fff} {e.LogSource}: {e.Message}{cause}";
         if (level >= LogLevel.WarningLevel)
             Console.Error.WriteLine(line);
         else

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Measures the lab's cluster on 127.0.0.1 (issue 11's figures), with separate node processes:
+#   1. formation: a seed and two worker nodes started together, time until the seed sees all three Up (5 runs);
+#   2. an idle worker node's CPU (share of one core over 20 s);
+#   3. pi with ~55 ms tasks: one worker actor on each of two worker nodes against two worker actors in one process;
+#   4. SIGKILL of a worker node mid-job: kill to "tasks re-issued" on the driver, and the job's answer.
+# Usage: scripts/cluster-bench.sh [BASE_PORT]   (default 4153). Output and logs under artifacts/cluster-bench/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base=${1:-4153}
+out="artifacts/cluster-bench/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+cli=src/ActorParallel.Cli/bin/Release/net10.0/ActorParallel.Cli
+dotnet build src/ActorParallel.Cli -c Release -v quiet -nologo >/dev/null
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+ms() { date +%s%3N; }
+# Milliseconds since the epoch of a node log line's HH:mm:ss.fff (today, local time).
+at() { date -d "$(date +%F) $1" +%s%3N; }
+node() { local port=$1; shift; "$cli" node --port "$port" "$@" >"$out/node-$port.log" 2>&1 & pids+=($!); echo $!; }
+stop_all() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do timeout 20 tail --pid="$p" -f /dev/null || kill -KILL "$p" 2>/dev/null || true; done; pids=(); }
+
+echo "uptime: $(uptime)" | tee "$out/summary.txt"
+echo "== formation (seed + 2 workers started together)" | tee -a "$out/summary.txt"
+for run in 1 2 3 4 5; do
+  t0=$(ms)
+  node "$base" >/dev/null; node $((base + 1)) --seed "127.0.0.1:$base" >/dev/null; node $((base + 2)) --seed "127.0.0.1:$base" >/dev/null
+  for _ in $(seq 1 200); do [ "$(grep -c ' up ' "$out/node-$base.log" || true)" -ge 3 ] && break; sleep 0.05; done
+  last=$(grep ' up ' "$out/node-$base.log" | tail -n 1 | awk '{print $1}')
+  echo "run $run: all Up after $(( $(at "$last") - t0 )) ms" | tee -a "$out/summary.txt"
+  stop_all
+done
+
+echo "== idle worker node CPU" | tee -a "$out/summary.txt"
+pid=$(node "$base")
+sleep 5
+t1=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep 20; t2=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+hz=$(getconf CLK_TCK)
+echo "idle node: $(awk -v d=$((t2 - t1)) -v hz="$hz" 'BEGIN { printf "%.2f", 100 * d / hz / 20 }')% of a core" | tee -a "$out/summary.txt"
+stop_all
+
+echo "== pi, ~55 ms tasks: 2 worker nodes x 1 worker against 2 workers in one process" | tee -a "$out/summary.txt"
+node "$base" --workers 1 >/dev/null; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1 >/dev/null
+for run in 1 2 3; do
+  "$cli" run pi --size 400000000 --tasks 48 --no-tpl --json >"$out/pi-local-$run.json"
+  "$cli" run pi --size 400000000 --tasks 48 --no-tpl --json --cluster "127.0.0.1:$base" --nodes 2 >"$out/pi-cluster-$run.json" 2>>"$out/driver.log"
+  python3 - "$out/pi-local-$run.json" "$out/pi-cluster-$run.json" <<'PY' | tee -a "$out/summary.txt"
+import json, sys
+local, cluster = (json.load(open(p)) for p in sys.argv[1:3])
+def ms(t):
+    h, m, s = t.split(":"); return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
+sl, sc = ms(local["serial"]) / ms(local["wall"]), ms(cluster["serial"]) / ms(cluster["wall"])
+print(f"local speedup {sl:.3f} ({ms(local['wall']):.0f} ms), cluster speedup {sc:.3f} ({ms(cluster['wall']):.0f} ms), ratio {sc / sl:.3f}; correct {local['correct']} {cluster['correct']}")
+PY
+done
+stop_all
+
+echo "== SIGKILL of a worker node mid-job" | tee -a "$out/summary.txt"
+node "$base" --workers 1 >/dev/null; victim=$(node $((base + 1)) --seed "127.0.0.1:$base" --workers 1); node $((base + 2)) --seed "127.0.0.1:$base" --workers 1 >/dev/null
+sleep 3
+"$cli" run pi --size 400000000 --tasks 48 --no-tpl --cluster "127.0.0.1:$base" --nodes 3 >"$out/kill-run.txt" 2>"$out/kill-driver.log" &
+run=$!
+for _ in $(seq 1 200); do grep -q "running on" "$out/kill-driver.log" 2>/dev/null && break; sleep 0.05; done
+sleep 1
+killed=$(ms); kill -KILL "$victim"
+wait "$run" || true
+reissued=$(grep 're-issued' "$out/kill-driver.log" | head -n 1 | awk '{print $3}')
+echo "kill to re-issue: $(( $(at "$reissued") - killed )) ms; $(grep -E 'check:|actors|lost workers' "$out/kill-run.txt" | tr '\n' ';')" | tee -a "$out/summary.txt"
+stop_all
+echo "summary: $out/summary.txt"
