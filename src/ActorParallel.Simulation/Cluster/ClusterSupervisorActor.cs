@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Event;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Workloads;
