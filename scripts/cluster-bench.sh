@@ -18,14 +18,15 @@ trap cleanup EXIT
 ms() { date +%s%3N; }
 # Milliseconds since the epoch of a node log line's HH:mm:ss.fff (today, local time).
 at() { date -d "$(date +%F) $1" +%s%3N; }
-node() { local port=$1; shift; "$cli" node --port "$port" "$@" >"$out/node-$port.log" 2>&1 & pids+=($!); echo $!; }
+# Starts a node in the background; its pid is in $last (not echoed: a command substitution would run it in a subshell).
+node() { local port=$1; shift; "$cli" node --port "$port" "$@" >"$out/node-$port.log" 2>&1 & last=$!; pids+=("$last"); }
 stop_all() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do timeout 20 tail --pid="$p" -f /dev/null || kill -KILL "$p" 2>/dev/null || true; done; pids=(); }
 
 echo "uptime: $(uptime)" | tee "$out/summary.txt"
 echo "== formation (seed + 2 workers started together)" | tee -a "$out/summary.txt"
 for run in 1 2 3 4 5; do
   t0=$(ms)
-  node "$base" >/dev/null; node $((base + 1)) --seed "127.0.0.1:$base" >/dev/null; node $((base + 2)) --seed "127.0.0.1:$base" >/dev/null
+  node "$base"; node $((base + 1)) --seed "127.0.0.1:$base"; node $((base + 2)) --seed "127.0.0.1:$base"
   for _ in $(seq 1 200); do [ "$(grep -c ' up ' "$out/node-$base.log" || true)" -ge 3 ] && break; sleep 0.05; done
   last=$(grep ' up ' "$out/node-$base.log" | tail -n 1 | awk '{print $1}')
   echo "run $run: all Up after $(( $(at "$last") - t0 )) ms" | tee -a "$out/summary.txt"
@@ -33,7 +34,7 @@ for run in 1 2 3 4 5; do
 done
 
 echo "== idle worker node CPU" | tee -a "$out/summary.txt"
-pid=$(node "$base")
+node "$base"; pid=$last
 sleep 5
 t1=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep 20; t2=$(awk '{print $14 + $15}' "/proc/$pid/stat")
 hz=$(getconf CLK_TCK)
@@ -41,7 +42,7 @@ echo "idle node: $(awk -v d=$((t2 - t1)) -v hz="$hz" 'BEGIN { printf "%.2f", 100
 stop_all
 
 echo "== pi, ~55 ms tasks: 2 worker nodes x 1 worker against 2 workers in one process" | tee -a "$out/summary.txt"
-node "$base" --workers 1 >/dev/null; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1 >/dev/null
+node "$base" --workers 1; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1
 for run in 1 2 3; do
   "$cli" run pi --size 400000000 --tasks 48 --no-tpl --json >"$out/pi-local-$run.json"
   "$cli" run pi --size 400000000 --tasks 48 --no-tpl --json --cluster "127.0.0.1:$base" --nodes 2 >"$out/pi-cluster-$run.json" 2>>"$out/driver.log"
@@ -57,7 +58,7 @@ done
 stop_all
 
 echo "== SIGKILL of a worker node mid-job" | tee -a "$out/summary.txt"
-node "$base" --workers 1 >/dev/null; victim=$(node $((base + 1)) --seed "127.0.0.1:$base" --workers 1); node $((base + 2)) --seed "127.0.0.1:$base" --workers 1 >/dev/null
+node "$base" --workers 1; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1; victim=$last; node $((base + 2)) --seed "127.0.0.1:$base" --workers 1
 sleep 3
 "$cli" run pi --size 400000000 --tasks 48 --no-tpl --cluster "127.0.0.1:$base" --nodes 3 >"$out/kill-run.txt" 2>"$out/kill-driver.log" &
 run=$!
