@@ -6,7 +6,7 @@ namespace ActorParallel.Simulation.Workloads.WordCount;
 public sealed record WordCountTask(ImmutableArray<string> Lines);
 
 /// <summary>Map-reduce word count: map tasks count their lines; reduce sums by key (partitionable for a shuffle).</summary>
-public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, WordCounts>, IShuffleWorkload
+public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, WordCounts>, IShuffleWorkload, IWarmUpWorkload
 {
     public override string Name => "wordcount";
 
@@ -56,6 +56,16 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
         base.Validate(parameters);
         if (parameters.GetInt("vocabulary", 5000) < 1 || parameters.GetInt("reducers", 4) < 1)
             throw new WorkloadParameterException("wordcount: vocabulary and reducers must be at least 1");
+    }
+
+    /// <summary>
+    /// The same tasks and reducers over a generated corpus of 100 words per task (files given with <c>input</c> are not
+    /// read for it), so that the shuffle's path (router, reducers, partitioning and reducing) has run before the clock.
+    /// </summary>
+    public WorkloadParameters WarmUpParameters(WorkloadParameters job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job with { Size = Math.Min(job.Size, 100L * job.Tasks), Options = job.Options.Remove("input") };
     }
 
     public int Reducers(WorkloadParameters parameters)
