@@ -47,9 +47,22 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
         $"{a.TotalWords} words, {a.Counts.Length} distinct; top: " +
         string.Join(", ", a.Counts.OrderByDescending(c => c.Count).ThenBy(c => c.Word, StringComparer.Ordinal).Take(3).Select(c => $"{c.Word}={c.Count}"));
 
-    protected override long EstimateBytes(WordCountTask task) => 16 + task.Lines.Sum(l => 8L + (2L * l.Length));
+    protected override long EstimateBytes(WordCountTask task)
+    {
+        var bytes = 16L;
+        foreach (var line in task.Lines)
+            bytes += 8L + (2L * line.Length);
+        return bytes;
+    }
 
-    protected override long EstimateBytes(WordCounts output) => 16 + output.Counts.Sum(c => 16L + (2L * c.Word.Length));
+    /// <summary>Sized for every shuffled part a reducer receives, so a plain loop.</summary>
+    protected override long EstimateBytes(WordCounts output)
+    {
+        var bytes = 16L;
+        foreach (var c in output.Counts)
+            bytes += 16L + (2L * c.Word.Length);
+        return bytes;
+    }
 
     public override void Validate(WorkloadParameters parameters)
     {
@@ -79,8 +92,12 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
 
     public object Reduce(IReadOnlyList<object> parts) => WordCounts.Reduce(parts.Cast<WordCounts>());
 
-    /// <summary>Partitions hold disjoint words, so merging the reduced ones is a sorted concatenation.</summary>
-    public object CombineReduced(WorkloadParameters parameters, IReadOnlyList<object> reduced) => WordCounts.Reduce(reduced.Cast<WordCounts>());
+    /// <summary>Partitions hold disjoint words, so merging the reduced ones is a sorted concatenation (<see cref="WordCounts.Merge"/>).</summary>
+    public object CombineReduced(WorkloadParameters parameters, IReadOnlyList<object> reduced)
+    {
+        ArgumentNullException.ThrowIfNull(reduced);
+        return WordCounts.Merge([.. reduced.Cast<WordCounts>()]);
+    }
 
     private static IReadOnlyList<string> AllLines(WorkloadParameters p)
     {
