@@ -98,15 +98,17 @@ public sealed class InlineEngine : IJobEngine
     }
 
     /// <summary>
-    /// Peers count as tasks: each peer's busy time (its Start and Receive calls) is reported as one completed task.
+    /// Peers count as tasks: each peer's busy time (its Start, Receive and ComputeAhead calls) is reported as one completed task.
     /// Faults follow the actor engine's recovery protocol (see <see cref="Actors.PeerActor"/>), one message at a time:
     /// a handler that completes a step that <see cref="FaultInjection"/> selects fails, its output is dropped, the
-    /// peer is restored from its last checkpoint and the messages since are delivered again; after
-    /// <c>task-retries</c> failures at the same step the job fails naming the peer and the step.
+    /// peer is restored from its last checkpoint (taken after Start and every <see cref="IPeerWorkload.CheckpointInterval"/>
+    /// steps) and the messages since are delivered again; after <c>task-retries</c> failures at the same step the job
+    /// fails naming the peer and the step.
     /// </summary>
     private static object RunPeers(IPeerWorkload workload, JobRequest request, MetricsAggregator metrics, Stopwatch clock, CancellationToken ct)
     {
         var peers = workload.CreatePeers(request.Parameters).Select(p => new PeerHost(p)).ToArray();
+        var interval = workload.CheckpointInterval(request.Parameters);
         metrics.Apply(new JobStarted(clock.Elapsed, workload.Name, request.Workers, peers.Length));
         var queue = new Queue<PeerMessage>();
         foreach (var host in peers)
@@ -153,8 +155,11 @@ public sealed class InlineEngine : IJobEngine
                 queue.Enqueue(m);
             if (message is null)
                 host.Started = true;
-            if (message is null || host.Peer.CompletedSteps > before)
+            if (message is null || (!host.Peer.IsDone && host.Peer.CompletedSteps / interval > before / interval))
                 host.SaveCheckpoint();
+            started = clock.Elapsed;
+            host.Peer.ComputeAhead();
+            host.Busy += clock.Elapsed - started;
         }
 
         void Recover(PeerHost host)

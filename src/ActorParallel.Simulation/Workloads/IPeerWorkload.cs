@@ -27,6 +27,16 @@ public interface IPeer
     /// <summary>Handles one message and returns the messages to send in reply.</summary>
     IReadOnlyList<PeerMessage> Receive(PeerMessage message);
 
+    /// <summary>
+    /// Work the peer can do before its next message arrives (for heat: the rows of the next step that need no halo).
+    /// A host calls it after sending what <see cref="Start"/> or <see cref="Receive"/> returned, so those messages travel
+    /// while the peer computes. It changes neither what the peer sends nor its result, only when the work is done; it is
+    /// not part of a <see cref="Checkpoint"/> (a restored peer does the work again when it needs it).
+    /// </summary>
+    void ComputeAhead()
+    {
+    }
+
     /// <summary>The peer's part of the answer, once <see cref="IsDone"/>.</summary>
     object Result();
 
@@ -47,6 +57,13 @@ public interface IPeerWorkload : IWorkload
 
     long EstimateBytes(PeerMessage message);
 
+    /// <summary>
+    /// Steps between two checkpoints of a peer (see <see cref="IPeer.Checkpoint"/>): a failed peer resumes from its last
+    /// checkpoint and redoes the steps since from the messages logged since. A checkpoint copies the peer's whole state,
+    /// so a checkpoint every step can cost as much as the step itself.
+    /// </summary>
+    int CheckpointInterval(WorkloadParameters parameters) => 1;
+
     /// <summary>Rebuilds a peer from its <see cref="IPeer.Checkpoint"/>.</summary>
     IPeer Restore(object checkpoint);
 }
@@ -59,11 +76,20 @@ public static class PeerDriver
         ArgumentNullException.ThrowIfNull(workload);
         workload.Validate(parameters);
         var peers = workload.CreatePeers(parameters);
-        var queue = new Queue<PeerMessage>(peers.SelectMany(p => p.Start()));
+        var queue = new Queue<PeerMessage>();
+        foreach (var peer in peers)
+        {
+            foreach (var message in peer.Start())
+                queue.Enqueue(message);
+            peer.ComputeAhead();
+        }
+
         while (queue.TryDequeue(out var message))
         {
-            foreach (var reply in peers[message.To].Receive(message))
+            var peer = peers[message.To];
+            foreach (var reply in peer.Receive(message))
                 queue.Enqueue(reply);
+            peer.ComputeAhead();
         }
 
         var notDone = peers.Where(p => !p.IsDone).Select(p => p.Id).ToArray();

@@ -43,6 +43,25 @@ public sealed class ActorEngineTests : EngineTests
         Assert.InRange(run.Metrics.Messages, 2, 2 * p.Tasks); // a batch out and back each; small tasks share batches
     }
 
+    [Theory]
+    [InlineData("heat")]
+    [InlineData("wordcount")]
+    public async Task A_quiesced_job_with_its_own_warm_up_gives_the_serial_answer_and_reports_only_its_own_work(string name)
+    {
+        // heat and wordcount also run a small job of their own twice before the clock (IWarmUpWorkload).
+        var workload = WorkloadRegistry.Default.Get(name);
+        var p = Small(name);
+        Assert.IsAssignableFrom<IWarmUpWorkload>(workload);
+        var run = await new ActorEngine(quiesce: true).RunAsync(workload, new JobRequest(name, p, 2));
+        Assert.True(workload.Check(workload.RunSerial(p), run.Answer).Passed);
+        Assert.Equal(p.Tasks, run.Metrics.TasksCompleted);
+        Assert.Equal(p.Tasks, run.Metrics.Dispatches);
+        var expectedMessages = name == "heat"
+            ? 2 * (p.Tasks - 1) * p.GetInt("steps", 0) // one halo each way across each inner boundary, after steps 0 to steps - 1
+            : (2 * p.Tasks) + (p.Tasks * p.GetInt("reducers", 4) * SupervisorActor.PartitionsPerReducer);
+        Assert.Equal(expectedMessages, run.Metrics.Messages);
+    }
+
     [Fact]
     public async Task A_reducer_that_throws_fails_the_job_at_once_naming_the_partition()
     {

@@ -52,6 +52,57 @@ public sealed class WorkloadSpecificTests
         Assert.Equal(counts, WordCounts.Reduce(parts));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(64)]
+    public void Wordcount_parts_keep_word_order_and_merging_equals_reducing(int partitions)
+    {
+        var corpus = new Corpus(7, 300).Lines(0, 400).ToArray();
+        var whole = WordCounts.Count(corpus);
+        var parts = whole.Partition(partitions);
+        Assert.Equal(partitions, parts.Length);
+        Assert.All(parts, p => Assert.Equal(p.Counts.OrderBy(c => c.Word, StringComparer.Ordinal), p.Counts));
+        Assert.Equal(whole, WordCounts.Merge(parts)); // disjoint parts: a sorted concatenation
+        Assert.Equal(whole, WordCounts.Merge([.. parts.Reverse()]));
+
+        // Overlapping counts (map outputs of different lines) merge to what Reduce gives.
+        var outputs = Enumerable.Range(0, 5).Select(i => WordCounts.Count(corpus.Skip(i * 80).Take(80))).ToArray();
+        Assert.Equal(WordCounts.Reduce(outputs), WordCounts.Merge(outputs));
+        Assert.Equal(whole, WordCounts.Merge(outputs));
+        Assert.Equal(WordCounts.Empty, WordCounts.Merge([]));
+    }
+
+    [Fact]
+    public void Wordcount_counts_as_lower_cased_strings_would_whatever_the_letters_and_length()
+    {
+        var longWord = new string('Q', 300) + "x";
+        string[] lines = ["The THE the; Ärger ärger ÄRGER", "ΣΟΦΙΑ σοφια École ÉCOLE", $"{longWord} {longWord.ToLowerInvariant()} a1b2 I'm"];
+        var expected = lines
+            .SelectMany(l => System.Text.RegularExpressions.Regex.Split(l, @"\P{L}+"))
+            .Where(w => w.Length > 0)
+            .GroupBy(w => w.ToLowerInvariant(), StringComparer.Ordinal)
+            .Select(g => new WordFrequency(g.Key, g.Count()))
+            .OrderBy(c => c.Word, StringComparer.Ordinal);
+        var counts = WordCounts.Count(lines);
+        Assert.Equal(expected, counts.Counts);
+        Assert.Contains(new WordFrequency(longWord.ToLowerInvariant(), 2), counts.Counts);
+        Assert.Contains(new WordFrequency("ärger", 3), counts.Counts);
+    }
+
+    [Fact]
+    public void Wordcount_warm_up_is_a_small_generated_job_with_the_same_tasks_and_reducers()
+    {
+        var wordcount = (IWarmUpWorkload)WorkloadRegistry.Default.Get("wordcount");
+        var job = new WorkloadParameters(1_500_000, 32).With("reducers", "4").With("input", "/some/files");
+        var warmUp = wordcount.WarmUpParameters(job);
+        Assert.Equal(3_200, warmUp.Size);
+        Assert.Equal(32, warmUp.Tasks);
+        Assert.Equal("4", warmUp.Options["reducers"]);
+        Assert.False(warmUp.Options.ContainsKey("input"));
+        wordcount.Validate(warmUp);
+    }
+
     [Fact]
     public void Stable_hash_is_fnv1a()
     {

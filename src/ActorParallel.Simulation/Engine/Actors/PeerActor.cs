@@ -23,26 +23,29 @@ public sealed record PeerResume(IReadOnlyList<IActorRef> Peers, PeerRecoveryPoin
 
 /// <summary>
 /// Hosts one <see cref="IPeer"/> (for example a heat strip): delivers its messages, sends what it
-/// returns straight to the peers it names, and reports to its parent once the peer is done. The peer
-/// object is owned by this actor alone.
+/// returns straight to the peers it names, then lets the peer compute ahead (<see cref="IPeer.ComputeAhead"/>)
+/// while those messages travel, and reports to its parent once the peer is done. The peer object is owned by
+/// this actor alone.
 /// </summary>
 /// <remarks>
-/// Recovery protocol. After <see cref="IPeer.Start"/> and after every message that completes a step, the
-/// actor keeps an immutable checkpoint of the peer and forgets the messages before it; it logs each
-/// message it delivers after the checkpoint. A handler that throws (an injected fault: after computing
+/// Recovery protocol. After <see cref="IPeer.Start"/> and after every message that completes a step that is a
+/// multiple of the checkpoint interval (<see cref="IPeerWorkload.CheckpointInterval"/>), the actor keeps an
+/// immutable checkpoint of the peer and forgets the messages before it; it logs each message it delivers after
+/// the checkpoint. A handler that throws (an injected fault: after computing
 /// step s, when s is a multiple of N, see <see cref="FaultInjection"/>; or a real bug) sends nothing
 /// of that handler's output. The coordinator's strategy restarts the actor; PreRestart hands the
 /// checkpoint and the log (plus messages not yet delivered) to the coordinator in <see cref="PeerFailed"/>.
 /// The coordinator counts failures per (peer, step), fails the job naming both beyond task-retries, and
 /// otherwise answers <see cref="PeerResume"/>. Halos arriving at the fresh instance before that are kept
 /// (the mailbox survives a restart). On resume the actor restores the checkpoint, runs Start if it had not
-/// completed, and redelivers the log, then the kept messages: the in-flight step is redone and its output
-/// sent. Messages sent before the failure may be sent again; receivers drop duplicates by (step, source).
+/// completed, and redelivers the log, then the kept messages: the steps since the checkpoint are redone and
+/// their output sent. Messages sent before the failure may be sent again; receivers drop duplicates by (step, source).
 /// </remarks>
 public sealed class PeerActor : ReceiveActor
 {
     private readonly IPeerWorkload _workload;
     private readonly FaultInjection? _faults;
+    private readonly int _checkpointInterval;
 
     // Messages that arrived before the wiring (or, after a restart, before PeerResume); delivered once wired.
     private readonly Queue<PeerMessage> _early = [];
@@ -58,10 +61,15 @@ public sealed class PeerActor : ReceiveActor
     private long _bytes;
     private bool _reported;
 
-    public PeerActor(IPeer peer, IPeerWorkload workload, FaultInjection? faults = null)
+    /// <param name="peer">The peer this actor hosts and alone owns.</param>
+    /// <param name="workload">The peer's workload (sizes messages, restores checkpoints).</param>
+    /// <param name="faults">Optional fault injection.</param>
+    /// <param name="checkpointInterval">Steps between checkpoints (<see cref="IPeerWorkload.CheckpointInterval"/>).</param>
+    public PeerActor(IPeer peer, IPeerWorkload workload, FaultInjection? faults = null, int checkpointInterval = 1)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        (_peer, _workload, _faults) = (peer, workload, faults);
+        ArgumentOutOfRangeException.ThrowIfLessThan(checkpointInterval, 1);
+        (_peer, _workload, _faults, _checkpointInterval) = (peer, workload, faults, checkpointInterval);
         _checkpoint = peer.Checkpoint();
         Receive<PeerWiring>(w =>
         {
@@ -120,12 +128,16 @@ public sealed class PeerActor : ReceiveActor
         Run(() => _peer.Receive(m), m);
     }
 
+    /// <summary>
+    /// Start (message null) or deliver one message: sends what the peer returns, checkpoints when a step that is a
+    /// multiple of the interval was completed, then lets the peer compute ahead while its messages travel. The busy
+    /// time is the whole of it: a checkpoint is work this actor does.
+    /// </summary>
     private void Run(Func<IReadOnlyList<PeerMessage>> action, PeerMessage? message)
     {
         var before = _peer.CompletedSteps;
         var start = Stopwatch.GetTimestamp();
         var outgoing = action();
-        _busy += Stopwatch.GetElapsedTime(start);
         for (var step = before + 1; step <= _peer.CompletedSteps; step++)
         {
             if (_faults?.ShouldFail(step, _failures.GetValueOrDefault(step)) == true)
@@ -142,8 +154,10 @@ public sealed class PeerActor : ReceiveActor
             _bytes += _workload.EstimateBytes(m);
         }
 
-        if (message is not null && _peer.CompletedSteps > before)
+        if (message is not null && !_peer.IsDone && _peer.CompletedSteps / _checkpointInterval > before / _checkpointInterval)
             SaveCheckpoint();
+        _peer.ComputeAhead();
+        _busy += Stopwatch.GetElapsedTime(start);
         if (_peer.IsDone && !_reported)
         {
             _reported = true;

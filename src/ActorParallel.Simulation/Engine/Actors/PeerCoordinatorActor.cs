@@ -42,11 +42,11 @@ public sealed class PeerCoordinatorActor : JobActor
         _results = new object[peers.Count];
         Emit(new JobStarted(TimeSpan.Zero, _workload.Name, peers.Count, peers.Count));
         var refs = new List<IActorRef>();
-        var (workload, faults) = (_workload, Request.Faults); // locals: see SupervisorActor.Begin
+        var (workload, faults, interval) = (_workload, Request.Faults, _workload.CheckpointInterval(Request.Parameters)); // locals: see SupervisorActor.Begin
         foreach (var peer in peers)
         {
             var p = peer;
-            var actor = Context.ActorOf(Props.Create(() => new PeerActor(p, workload, faults)).WithDispatcher(_dispatcher), $"peer-{p.Id}");
+            var actor = Context.ActorOf(Props.Create(() => new PeerActor(p, workload, faults, interval)).WithDispatcher(_dispatcher), $"peer-{p.Id}");
             Context.Watch(actor);
             refs.Add(actor);
         }

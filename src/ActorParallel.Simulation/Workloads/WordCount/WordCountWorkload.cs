@@ -7,7 +7,7 @@ namespace ActorParallel.Simulation.Workloads.WordCount;
 public sealed record WordCountTask(ImmutableArray<string> Lines);
 
 /// <summary>Map-reduce word count: map tasks count their lines; reduce sums by key (partitionable for a shuffle).</summary>
-public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, WordCounts>, IShuffleWorkload, IWireTypes
+public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, WordCounts>, IShuffleWorkload, IWireTypes, IWarmUpWorkload
 {
     public override string Name => "wordcount";
 
@@ -48,9 +48,22 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
         $"{a.TotalWords} words, {a.Counts.Length} distinct; top: " +
         string.Join(", ", a.Counts.OrderByDescending(c => c.Count).ThenBy(c => c.Word, StringComparer.Ordinal).Take(3).Select(c => $"{c.Word}={c.Count}"));
 
-    protected override long EstimateBytes(WordCountTask task) => 16 + task.Lines.Sum(l => 8L + (2L * l.Length));
+    protected override long EstimateBytes(WordCountTask task)
+    {
+        var bytes = 16L;
+        foreach (var line in task.Lines)
+            bytes += 8L + (2L * line.Length);
+        return bytes;
+    }
 
-    protected override long EstimateBytes(WordCounts output) => 16 + output.Counts.Sum(c => 16L + (2L * c.Word.Length));
+    /// <summary>Sized for every shuffled part a reducer receives, so a plain loop.</summary>
+    protected override long EstimateBytes(WordCounts output)
+    {
+        var bytes = 16L;
+        foreach (var c in output.Counts)
+            bytes += 16L + (2L * c.Word.Length);
+        return bytes;
+    }
 
     /// <summary>A map task carries its lines; map outputs, shuffle parts, reduced partitions and the answer are word counts.</summary>
     public void RegisterWireTypes(WireRegistry.Builder wire) => wire
@@ -70,6 +83,16 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
             throw new WorkloadParameterException("wordcount: vocabulary and reducers must be at least 1");
     }
 
+    /// <summary>
+    /// The same tasks and reducers over a generated corpus of 100 words per task (files given with <c>input</c> are not
+    /// read for it), so that the shuffle's path (router, reducers, partitioning and reducing) has run before the clock.
+    /// </summary>
+    public WorkloadParameters WarmUpParameters(WorkloadParameters job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job with { Size = Math.Min(job.Size, 100L * job.Tasks), Options = job.Options.Remove("input") };
+    }
+
     public int Reducers(WorkloadParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -81,8 +104,12 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
 
     public object Reduce(IReadOnlyList<object> parts) => WordCounts.Reduce(parts.Cast<WordCounts>());
 
-    /// <summary>Partitions hold disjoint words, so merging the reduced ones is a sorted concatenation.</summary>
-    public object CombineReduced(WorkloadParameters parameters, IReadOnlyList<object> reduced) => WordCounts.Reduce(reduced.Cast<WordCounts>());
+    /// <summary>Partitions hold disjoint words, so merging the reduced ones is a sorted concatenation (<see cref="WordCounts.Merge"/>).</summary>
+    public object CombineReduced(WorkloadParameters parameters, IReadOnlyList<object> reduced)
+    {
+        ArgumentNullException.ThrowIfNull(reduced);
+        return WordCounts.Merge([.. reduced.Cast<WordCounts>()]);
+    }
 
     private static IReadOnlyList<string> AllLines(WorkloadParameters p)
     {
