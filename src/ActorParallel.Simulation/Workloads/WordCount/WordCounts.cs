@@ -20,8 +20,14 @@ public sealed record WordCounts(ImmutableArray<WordFrequency> Counts)
 
     public override int GetHashCode() => Counts.Length;
 
-    public static WordCounts From(IEnumerable<KeyValuePair<string, long>> counts) =>
-        new(counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new WordFrequency(c.Key, c.Value)).ToImmutableArray());
+    /// <summary>Counts by word, sorted by word (ordinal); the words must be distinct, as a dictionary's keys are.</summary>
+    public static WordCounts From(IEnumerable<KeyValuePair<string, long>> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        WordFrequency[] sorted = [.. counts.Select(c => new WordFrequency(c.Key, c.Value))];
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Word, b.Word));
+        return new WordCounts(ImmutableCollectionsMarshal.AsImmutableArray(sorted));
+    }
 
     /// <summary>Splits these counts into <paramref name="partitions"/> parts; word w goes to part <see cref="StableHash.Partition"/>(w, partitions).</summary>
     /// <remarks>Each part is sized exactly before it is filled (a shuffle cuts every map output into dozens of parts).</remarks>
@@ -76,11 +82,12 @@ public sealed record WordCounts(ImmutableArray<WordFrequency> Counts)
     /// <summary>Reduce by key: sums the counts of each word across the inputs (order-independent).</summary>
     public static WordCounts Reduce(IEnumerable<WordCounts> parts)
     {
+        ArgumentNullException.ThrowIfNull(parts);
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var part in parts)
         {
             foreach (var c in part.Counts)
-                totals[c.Word] = totals.GetValueOrDefault(c.Word) + c.Count;
+                CollectionsMarshal.GetValueRefOrAddDefault(totals, c.Word, out _) += c.Count;
         }
 
         return From(totals);
