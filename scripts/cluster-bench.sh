@@ -60,13 +60,14 @@ stop_all
 echo "== SIGKILL of a worker node mid-job" | tee -a "$out/summary.txt"
 node "$base" --workers 1; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1; victim=$last; node $((base + 2)) --seed "127.0.0.1:$base" --workers 1
 sleep 3
-"$cli" run pi --size 400000000 --tasks 48 --no-tpl --cluster "127.0.0.1:$base" --nodes 3 >"$out/kill-run.txt" 2>"$out/kill-driver.log" &
+echo 'akka.loglevel = INFO' >"$out/driver.conf"
+"$cli" run pi --size 400000000 --tasks 48 --no-tpl --cluster "127.0.0.1:$base" --nodes 3 --config "$out/driver.conf" >"$out/kill-run.txt" 2>"$out/kill-driver.log" &
 run=$!
-for _ in $(seq 1 200); do grep -q "running on" "$out/kill-driver.log" 2>/dev/null && break; sleep 0.05; done
-sleep 1
+for _ in $(seq 1 600); do grep -q "clock started" "$out/kill-driver.log" 2>/dev/null && break; sleep 0.05; done
+sleep 0.5
 killed=$(ms); kill -KILL "$victim"
 wait "$run" || true
-reissued=$(grep 're-issued' "$out/kill-driver.log" | head -n 1 | awk '{print $3}')
+reissued=$(grep 're-issued' "$out/kill-driver.log" | head -n 1 | awk '{print $2}')
 echo "kill to re-issue: $(( $(at "$reissued") - killed )) ms; $(grep -E 'check:|actors|lost workers' "$out/kill-run.txt" | tr '\n' ';')" | tee -a "$out/summary.txt"
 stop_all
 echo "summary: $out/summary.txt"

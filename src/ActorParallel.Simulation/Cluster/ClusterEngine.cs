@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using ActorParallel.Simulation.Engine;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Experiments;
@@ -41,6 +42,7 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
             var prepared = await supervisor.Ask<JobPrepared>(PrepareJob.Instance, wait + TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             if (prepared.Error is { } error)
                 throw new JobFailedException($"{workload.Name}: {error}");
+            Akka.Event.Logging.GetLogger(system, "lab").Info("job {0}: {1} workers on {2} nodes, clock started", job, prepared.Workers, prepared.Nodes.Count);
             var outcome = await supervisor.Ask<JobOutcome>(StartJob.Instance, request.Timeout + TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {

@@ -57,10 +57,8 @@ public sealed class LabLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMessa
             return;
         var cause = e.Cause is null ? "" : level == LogLevel.DebugLevel ? $"\n{e.Cause}" : $" ({e.Cause.GetType().Name}: {e.Cause.Message})";
         var line = $"[{Name(level)}] {DateTime.Now:HH:mm:ss.fff} {e.LogSource}: {e.Message}{cause}";
-        if (level >= LogLevel.WarningLevel)
-            Console.Error.WriteLine(line);
-        else
-            Console.Out.WriteLine(line);
+        // Standard error, all of it: standard output is the command's own (a node's membership lines, `run --json`).
+        Console.Error.WriteLine(line);
     }
 
     private static string Name(LogLevel level) => level switch
