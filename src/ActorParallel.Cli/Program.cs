@@ -29,7 +29,7 @@ internal static class Program
 
     internal static RootCommand BuildRootCommand()
     {
-        var root = new RootCommand("actorparallel: the ActorParallel actor runtime and simulation lab");
+        var root = new RootCommand("actorparallel: a lab for parallel and distributed computing on Akka.NET actors");
         foreach (var build in CommandBuilders)
         {
             root.Subcommands.Add(build());

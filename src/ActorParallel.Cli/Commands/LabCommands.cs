@@ -34,7 +34,7 @@ internal static class LabCommands
     public static Command BuildRun()
     {
         var workload = new Argument<string>("workload") { Description = "The workload to run (see `list`)." };
-        var workers = new Option<int?>("--workers", "-w") { Description = "Worker actors, each on its own thread (default: simulation.workers)." };
+        var workers = new Option<int?>("--workers", "-w") { Description = "Worker actors, each on its own thread (default: actorparallel.lab.workers)." };
         var size = new Option<long?>("--size", "-s") { Description = "Problem size (the unit depends on the workload; see `list`)." };
         var tasks = new Option<int?>("--tasks", "-t") { Description = "Number of tasks the job is split into." };
         var mode = new Option<string?>("--mode", "-m") { Description = "pull (workers ask for work) or push (static round-robin)." };
@@ -133,7 +133,7 @@ internal static class LabCommands
         var workload = new Argument<string>("workload") { Description = "The workload to sweep (see `list`)." };
         var workers = new Option<string>("--workers", "-w") { Description = "Worker counts, e.g. 1,2,4.", DefaultValueFactory = _ => "1,2" };
         var kind = new Option<string?>("--kind", "-k") { Description = "strong (fixed size), weak (size grows with W), granularity (task count over the list), push-vs-pull." };
-        var repeats = new Option<int?>("--repeats", "-r") { Description = "Runs per point, interleaved across the points; the median is reported (default: simulation.repeats, 5)." };
+        var repeats = new Option<int?>("--repeats", "-r") { Description = "Runs per point, interleaved across the points; the median is reported (default: actorparallel.lab.repeats, 5)." };
         var size = new Option<long?>("--size", "-s") { Description = "Problem size (per worker for weak scaling)." };
         var tasks = new Option<int?>("--tasks", "-t") { Description = "Number of tasks." };
         var mode = new Option<string?>("--mode", "-m") { Description = "pull or push." };
