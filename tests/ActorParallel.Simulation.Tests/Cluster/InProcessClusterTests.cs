@@ -129,4 +129,39 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         Assert.Equal(60, report.Metrics!.TasksCompleted);
         Assert.True(report.Metrics.Reissued > 0, "the dead node held tasks: they were re-issued");
     }
+
+    [Fact]
+    public async Task When_the_driver_dies_the_worker_nodes_drop_its_job_and_stay_up()
+    {
+        var abrupt = HoconConfigFactory.ParseString("akka.coordinated-shutdown.run-by-actor-system-terminate = off");
+        var seed = Akka.Cluster.Cluster.Get(_driver).SelfAddress.ToString();
+        var doomed = Start(NodeRoles.Driver, [seed], abrupt);
+        Assert.True(await LabCluster.WaitForWorkersAsync(doomed, 2, Patience), "the second driver did not see the worker nodes");
+        var worker = _systems[1];
+
+        // A long job (seconds of pi) from the doomed driver, straight on the engine (no serial reference first); never awaited.
+        var pi = WorkloadRegistry.Default.Get("pi");
+        _ = new ClusterEngine(doomed).RunAsync(pi, new JobRequest("pi", new WorkloadParameters(2_000_000_000, 200), 4) { Batching = BatchPolicy.None });
+        await AwaitConditionAsync(() => HasJob(worker));
+        await doomed.Terminate().WaitAsync(Patience);
+
+        // Once the cluster has removed the dead driver, its job's workers are stopped; the node is still up and serving.
+        await AwaitConditionAsync(async () => !await HasJob(worker));
+        var report = await new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver))
+            .RunAsync(new JobRequest("pi", EngineTests.Small("pi"), 4) { MeasureTpl = false }).WaitAsync(Patience);
+        Assert.True(report.Correct, report.Check);
+    }
+
+    private static async Task<bool> HasJob(ActorSystem node)
+    {
+        try
+        {
+            await node.ActorSelection($"/user/{NodeRoles.NodeActorName}/*").ResolveOne(TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ActorNotFoundException)
+        {
+            return false;
+        }
+    }
 }
