@@ -109,19 +109,17 @@ public sealed record SimulationSettings(
 
     private static WorkloadSettings ReadWorkload(HoconConfig section, string name)
     {
-        var path = $"workloads.{Quote(name)}";
+        var path = $"workloads.{LabConfigValidator.HoconKey(name)}";
         var options = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
         if (section.GetValue(path) is not HoconObject body)
             throw new HoconConfigException($"{Section}.{path}: expected an object like {{ size = 100, tasks = 8 }}. Fix: write the workload's settings in braces.");
         foreach (var key in body.Keys.Where(k => k is not ("size" or "tasks")))
-            options[key] = section.GetString($"{path}.{Quote(key)}") ?? "";
+            options[key] = section.GetString($"{path}.{LabConfigValidator.HoconKey(key)}") ?? "";
         return new WorkloadSettings(
             AtLeast(section, $"{path}.size", section.GetLong($"{path}.size", 1), 1),
             AtLeast(section, $"{path}.tasks", section.GetInt($"{path}.tasks", 1), 1),
             options.ToImmutable());
     }
-
-    private static string Quote(string key) => key.All(c => char.IsLetterOrDigit(c) || c is '-' or '_') ? key : $"\"{key}\"";
 
     private static T AtLeast<T>(HoconConfig section, string path, T value, T minimum)
         where T : IComparable<T> =>

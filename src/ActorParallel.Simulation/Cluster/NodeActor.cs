@@ -69,12 +69,10 @@ public sealed class NodeJobActor : ReceiveActor
     public NodeJobActor(ITaskFarmWorkload workload, FaultInjection? faults, int workers, string workerDispatcher)
     {
         ArgumentNullException.ThrowIfNull(workload);
+        var props = Props.Create(() => new WorkerActor(workload, faults)).WithDispatcher(workerDispatcher);
         var refs = new IActorRef[workers];
         for (var i = 0; i < workers; i++)
-        {
-            var id = i;
-            refs[i] = Context.ActorOf(Props.Create(() => new WorkerActor(id, workload, faults)).WithDispatcher(workerDispatcher), $"worker-{id}");
-        }
+            refs[i] = Context.ActorOf(props, $"worker-{i}");
 
         var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
         Receive<ProvideWorkers>(p => Sender.Tell(new WorkersProvided(p.JobId, node, refs)));

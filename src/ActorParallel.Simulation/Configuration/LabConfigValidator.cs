@@ -121,5 +121,6 @@ public static class LabConfigValidator
         return previous[b.Length];
     }
 
-    private static string HoconKey(string key) => key.All(c => char.IsLetterOrDigit(c) || c is '-' or '_') ? key : $"\"{key}\"";
+    /// <summary>A key as it is written in a HOCON path: bare when it can be, quoted otherwise.</summary>
+    internal static string HoconKey(string key) => key.All(c => char.IsLetterOrDigit(c) || c is '-' or '_') ? key : $"\"{key}\"";
 }

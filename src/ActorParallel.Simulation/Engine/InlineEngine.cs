@@ -12,9 +12,6 @@ namespace ActorParallel.Simulation.Engine;
 /// </summary>
 public sealed class InlineEngine : IJobEngine
 {
-    /// <summary>Bytes of a task or result envelope beyond its payload (ids, attempt, job id).</summary>
-    public const int EnvelopeBytes = 32;
-
     public string Name => "inline";
 
     public async Task<EngineRun> RunAsync(IWorkload workload, JobRequest request, CancellationToken cancellationToken = default)

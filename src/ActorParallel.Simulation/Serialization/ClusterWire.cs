@@ -25,18 +25,9 @@ internal static class ClusterWire
         {
             w.WriteString(p.JobId);
             w.WriteString(p.Node);
-            w.WriteCount(p.Workers.Length);
-            foreach (var worker in p.Workers)
-                w.WriteActorRef(worker);
-        }, static (ref WireReader r) =>
-        {
-            var job = r.ReadRequiredString();
-            var node = r.ReadRequiredString();
-            var workers = new Akka.Actor.IActorRef[r.ReadCount()];
-            for (var i = 0; i < workers.Length; i++)
-                workers[i] = r.ReadActorRef();
-            return new WorkersProvided(job, node, workers);
-        })
+            w.WriteArray<Akka.Actor.IActorRef>(p.Workers, static (w, a) => w.WriteActorRef(a));
+        }, static (ref WireReader r) => new WorkersProvided(
+            r.ReadRequiredString(), r.ReadRequiredString(), r.ReadArray(static (ref WireReader r) => r.ReadActorRef())))
         .Add("c.refused", static (w, p) =>
         {
             w.WriteString(p.JobId);
@@ -50,19 +41,9 @@ internal static class ClusterWire
             w.WriteString(s.Node);
             w.WriteString(s.Version);
             w.WriteInt32(s.WorkersPerJob);
-            w.WriteCount(s.Jobs.Length);
-            foreach (var job in s.Jobs)
-                w.WriteString(job);
-        }, static (ref WireReader r) =>
-        {
-            var node = r.ReadRequiredString();
-            var version = r.ReadRequiredString();
-            var workers = r.ReadInt32();
-            var jobs = new string[r.ReadCount()];
-            for (var i = 0; i < jobs.Length; i++)
-                jobs[i] = r.ReadRequiredString();
-            return new NodeStatus(node, version, workers, jobs);
-        })
+            w.WriteArray<string>(s.Jobs, static (w, job) => w.WriteString(job));
+        }, static (ref WireReader r) => new NodeStatus(
+            r.ReadRequiredString(), r.ReadRequiredString(), r.ReadInt32(), r.ReadArray(static (ref WireReader r) => r.ReadRequiredString())))
         .Add("s.wiring", static (w, s) =>
         {
             w.WriteActorRef(s.Router);

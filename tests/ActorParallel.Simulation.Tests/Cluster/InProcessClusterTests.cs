@@ -110,18 +110,7 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         var job = runner.RunAsync(request);
 
         // Once the victim has made the job's workers it holds batches: stop it then.
-        await AwaitConditionAsync(async () =>
-        {
-            try
-            {
-                await victim.ActorSelection($"/user/{NodeRoles.NodeActorName}/*").ResolveOne(TimeSpan.FromSeconds(1));
-                return true;
-            }
-            catch (ActorNotFoundException)
-            {
-                return false;
-            }
-        });
+        await AwaitConditionAsync(() => HasJob(victim));
         await victim.Terminate().WaitAsync(Patience);
 
         var report = await job.WaitAsync(TimeSpan.FromSeconds(90));

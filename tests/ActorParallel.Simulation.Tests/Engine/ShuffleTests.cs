@@ -25,7 +25,7 @@ public sealed class ShuffleTests : Akka.TestKit.Xunit2.TestKit
         const int partitions = 12;
         var reducers = Enumerable.Range(0, 3).Select(i => CreateTestProbe($"reducer-{i}")).ToArray();
         var router = Sys.ActorOf(new ConsistentHashingGroup(reducers.Select(r => r.Ref.Path.ToStringWithoutAddress())).Props(), "shuffle");
-        var worker = Sys.ActorOf(Props.Create(() => new WorkerActor(0, _wordcount, null)));
+        var worker = Sys.ActorOf(Props.Create(() => new WorkerActor(_wordcount, null)));
         worker.Tell(new ShuffleWiring(router, partitions), TestActor);
         var tasks = _wordcount.Split(EngineTests.Small("wordcount"));
 

@@ -128,21 +128,8 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
             MeasureTpl = false,
         };
         var workload = new WarmUpWorkload();
-        var metrics = system.ActorOf(Props.Create(() => new MetricsActor(TimeSpan.Zero)), "warm-up-metrics");
-        var supervisor = system.ActorOf(Props.Create(() => new SupervisorActor(workload, warmUp, metrics, WorkerDispatcherId)), "warm-up");
-        try
-        {
-            await supervisor.Ask<JobOutcome>(StartJob.Instance, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-        }
-        catch (AskTimeoutException)
-        {
-            // Only a warm-up: on a machine too busy to finish it, the job runs anyway.
-        }
-        finally
-        {
-            system.Stop(supervisor);
-            system.Stop(metrics);
-        }
+        await RunWarmUpJobAsync(system, "warm-up", metrics => Props.Create(() => new SupervisorActor(workload, warmUp, metrics, WorkerDispatcherId)), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -163,22 +150,35 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
         var (farm, peers) = (workload as ITaskFarmWorkload, workload as IPeerWorkload);
         if (farm is null && peers is null)
             return;
-        var metrics = system.ActorOf(Props.Create(() => new MetricsActor(TimeSpan.Zero)), $"warm-up-{workload.Name}-metrics-{round}");
-        var props = farm is not null
-            ? Props.Create(() => new SupervisorActor(farm, warmUp, metrics, WorkerDispatcherId))
-            : Props.Create(() => new PeerCoordinatorActor(peers!, warmUp, metrics, WorkerDispatcherId));
-        var coordinator = system.ActorOf(props, $"warm-up-{workload.Name}-{round}");
+        await RunWarmUpJobAsync(
+            system,
+            $"warm-up-{workload.Name}-{round}",
+            metrics => farm is not null
+                ? Props.Create(() => new SupervisorActor(farm, warmUp, metrics, WorkerDispatcherId))
+                : Props.Create(() => new PeerCoordinatorActor(peers!, warmUp, metrics, WorkerDispatcherId)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs one warm-up job: a metrics actor and the coordinator <paramref name="coordinator"/> makes for it, both named
+    /// after <paramref name="name"/>, asked to start and stopped afterwards. A warm-up that times out is not an error:
+    /// on a machine too busy to finish it, the job runs anyway.
+    /// </summary>
+    private static async Task RunWarmUpJobAsync(ActorSystem system, string name, Func<IActorRef, Props> coordinator, CancellationToken cancellationToken)
+    {
+        var metrics = system.ActorOf(Props.Create(() => new MetricsActor(TimeSpan.Zero)), name + "-metrics");
+        var job = system.ActorOf(coordinator(metrics), name);
         try
         {
-            await coordinator.Ask<JobOutcome>(StartJob.Instance, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+            await job.Ask<JobOutcome>(StartJob.Instance, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         }
         catch (AskTimeoutException)
         {
-            // Only a warm-up, as above.
+            // Only a warm-up.
         }
         finally
         {
-            system.Stop(coordinator);
+            system.Stop(job);
             system.Stop(metrics);
         }
     }

@@ -17,9 +17,6 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// </summary>
 public class SupervisorActor : JobActor
 {
-    /// <summary>Bytes of a task or result envelope beyond its payload (ids, attempt).</summary>
-    public const int EnvelopeBytes = 32;
-
     /// <summary>
     /// Shuffle partitions per reducer. Each map output is cut by key (<see cref="StableHash"/>) into
     /// P = reducers x this partitions, and each (task, partition) part is one message to a
@@ -100,12 +97,9 @@ public class SupervisorActor : JobActor
             // Plain locals in the Props expressions: it is evaluated by reflection, and a property read there
             // (Request.Faults) is compiled into an invoke stub, inside the job clock.
             var (workload, faults) = (_workload, Request.Faults);
+            var props = Props.Create(() => new WorkerActor(workload, faults)).WithDispatcher(_workerDispatcher);
             for (var i = 0; i < Request.Workers; i++)
-            {
-                var id = i;
-                var props = Props.Create(() => new WorkerActor(id, workload, faults)).WithDispatcher(_workerDispatcher);
-                _workers.Add(Context.ActorOf(props, $"worker-{id}"));
-            }
+                _workers.Add(Context.ActorOf(props, $"worker-{i}"));
         }
         else
         {
@@ -252,7 +246,7 @@ public class SupervisorActor : JobActor
             return;
         _reduced[r.Partition] = r.Output;
         _reducedCount++;
-        Emit(new MessageSent(Clock.Elapsed, r.Bytes + (EnvelopeBytes * (long)r.Parts), r.Parts));
+        Emit(new MessageSent(Clock.Elapsed, r.Bytes + (FarmMetrics.EnvelopeBytes * (long)r.Parts), r.Parts));
         if (_reducedCount == _reduced.Length)
             Finish(() => ((IShuffleWorkload)_workload).CombineReduced(Request.Parameters, _reduced));
     }

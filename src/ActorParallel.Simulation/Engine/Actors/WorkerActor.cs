@@ -15,20 +15,19 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// </summary>
 public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
 {
-    private readonly int _id;
     private readonly ITaskFarmWorkload _workload;
     private readonly FaultInjection? _faults;
     private IActorRef? _shuffle;
     private int _partitions;
     private IActorRef _supervisor = ActorRefs.Nobody;
 
-    /// <param name="id">The worker's index where it was made (its name; the supervisor's id for it travels in each batch).</param>
     /// <param name="workload">The workload whose tasks it runs.</param>
     /// <param name="faults">Optional fault injection.</param>
-    public WorkerActor(int id, ITaskFarmWorkload workload, FaultInjection? faults)
+    /// <remarks>A worker has no id of its own: the supervisor's id for it travels in each batch and comes back in the answer.</remarks>
+    public WorkerActor(ITaskFarmWorkload workload, FaultInjection? faults)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        (_id, _workload, _faults) = (id, workload, faults);
+        (_workload, _faults) = (workload, faults);
         Receive<ShuffleWiring>(w =>
         {
             (_shuffle, _partitions) = (w.Router, w.Partitions);
@@ -53,9 +52,6 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
     }
 
     public IStash Stash { get; set; } = null!;
-
-    /// <summary>The worker's index where it was made.</summary>
-    public int Id => _id;
 
     private void Run(TaskBatch batch)
     {
