@@ -64,12 +64,15 @@ public static class Measure
     /// dispatcher threads, the thread pool): <paramref name="run"/> is called with 1 and then with
     /// <paramref name="operations"/> operations, and the difference of their
     /// <see cref="GC.GetTotalAllocatedBytes(bool)"/> deltas is divided by <paramref name="operations"/> - 1, so
-    /// that what a run costs once (an actor system, actors, channels) is left out. Never negative.
+    /// that what a run costs once (an actor system, actors, channels) is left out. A first, unmeasured run of one
+    /// operation takes the first-call costs (type initialisers, JIT-compiled code's data) out of the measured
+    /// single run; otherwise they could outweigh a small run's operations and read as zero. Never negative.
     /// </summary>
     public static double MarginalBytesPerOperation(int operations, Action<int> run)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentOutOfRangeException.ThrowIfLessThan(operations, 2);
+        run(1);
         var one = AllocatedBytes(() => run(1));
         var many = AllocatedBytes(() => run(operations));
         return Math.Max(0, (many - one) / (double)(operations - 1));
