@@ -30,6 +30,7 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
         if (nodes.Count == 0)
             throw new JobFailedException($"{workload.Name}: no worker node is up in the cluster");
 
+        CheckTaskSize(farm, request);
         var job = $"{Interlocked.Increment(ref _jobs)}-{Guid.NewGuid():N}";
         var wait = prepareTimeout ?? TimeSpan.FromSeconds(10);
         var metrics = system.ActorOf(Props.Create(() => new MetricsActor(TimeSpan.Zero)));
@@ -60,6 +61,29 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
         {
             system.Stop(supervisor);
             system.Stop(metrics);
+        }
+    }
+
+    /// <summary>
+    /// Refuses, before anything starts, a job whose largest task would not fit in one transport frame: serialized
+    /// exactly as it would travel (the task with the largest estimate, alone in a batch).
+    /// </summary>
+    private void CheckTaskSize(ITaskFarmWorkload farm, JobRequest request)
+    {
+        if (TransportLimits.MaxPayloadBytes(system) is not { } max)
+            return;
+        var tasks = farm.Split(request.Parameters);
+        if (tasks.Count == 0)
+            return;
+        var largest = tasks.MaxBy(t => farm.EstimateBytes(t.Payload))!;
+        var batch = new TaskBatch(0, 0, [largest], [0]);
+        var bytes = system.Serialization.FindSerializerFor(batch).ToBinary(batch).LongLength;
+        if (bytes > max)
+        {
+            throw new WorkloadParameterException(
+                $"{farm.Name}: task {largest.TaskId} is {TransportLimits.Describe(bytes)} on the wire ({largest.Payload.GetType().Name}), above the " +
+                $"{TransportLimits.Describe(max)} one message may carry between nodes (akka.remote.dot-netty.tcp.maximum-frame-size); " +
+                "use a smaller size or more tasks, or raise the frame size in the config of every node");
         }
     }
 }

@@ -3,6 +3,8 @@ using Akka.Cluster;
 using Akka.Event;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Metrics;
+using ActorParallel.Simulation.Serialization;
 using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Cluster;
@@ -90,7 +92,24 @@ public sealed class ClusterSupervisorActor : SupervisorActor
     protected override void Begin()
     {
         _started = true;
+        WireTraffic.Get(Context.System).Reset();
         base.Begin();
+    }
+
+    /// <summary>A row per worker node for the report: which workers it had, and the bytes our serializer wrote to it and read from it.</summary>
+    protected override void BeforeEnd()
+    {
+        base.BeforeEnd();
+        var traffic = WireTraffic.Get(Context.System).Snapshot();
+        var nodes = Workers.Select((w, id) => (Node: w.Path.Address, Id: id))
+            .GroupBy(w => w.Node)
+            .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var ids = g.Select(w => w.Id).ToArray();
+                return new NodeTraffic(g.Key.ToString(), ids, ids.Sum(i => traffic.GetValueOrDefault(i).Out), ids.Sum(i => traffic.GetValueOrDefault(i).In));
+            });
+        Emit(new NodeSummary(Clock.Elapsed, [.. nodes]));
     }
 
     private void Prepare()

@@ -69,7 +69,8 @@ public sealed class NodeJobActor : ReceiveActor
     public NodeJobActor(ITaskFarmWorkload workload, FaultInjection? faults, int workers, string workerDispatcher)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var props = Props.Create(() => new WorkerActor(workload, faults)).WithDispatcher(workerDispatcher);
+        var maxBytes = TransportLimits.MaxPayloadBytes(Context.System);
+        var props = Props.Create(() => new WorkerActor(workload, faults, maxBytes)).WithDispatcher(workerDispatcher);
         var refs = new IActorRef[workers];
         for (var i = 0; i < workers; i++)
             refs[i] = Context.ActorOf(props, $"worker-{i}");

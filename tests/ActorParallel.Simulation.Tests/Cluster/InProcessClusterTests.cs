@@ -76,6 +76,15 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         Assert.Equal(16, report.Metrics!.TasksCompleted);
         Assert.Equal(4, report.Metrics.Workers);
         Assert.All(report.Metrics.PerWorker, w => Assert.True(w.Tasks > 0 || mode == DispatchMode.Pull, $"worker {w.WorkerId} got nothing"));
+
+        // A row per worker node: its two workers, its share of the tasks, the bytes our serializer wrote and read for it.
+        Assert.Equal(2, report.Metrics.PerNode.Count);
+        Assert.Equal(16, report.Metrics.PerNode.Sum(n => n.Tasks));
+        Assert.All(report.Metrics.PerNode, n =>
+        {
+            Assert.Equal(2, n.Workers);
+            Assert.True(n.Tasks == 0 || (n.BytesOut > 0 && n.BytesIn > 0), $"{n.Node}: {n.Tasks} tasks but {n.BytesOut} bytes out, {n.BytesIn} in");
+        });
     }
 
     [Fact]
