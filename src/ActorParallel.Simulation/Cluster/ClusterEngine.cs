@@ -20,6 +20,12 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
 
     public string Name => "cluster";
 
+    /// <summary>
+    /// Read a request's worker count W as a number of worker nodes: the job runs on the first W worker nodes (by address),
+    /// one worker actor on each, so W counts both. This is how <c>sweep --cluster --nodes 1,2</c> makes nodes its scaling axis.
+    /// </summary>
+    public bool WorkersAreNodes { get; init; }
+
     public async Task<EngineRun> RunAsync(IWorkload workload, JobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workload);
@@ -29,14 +35,21 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
         var nodes = LabCluster.WorkerNodes(system);
         if (nodes.Count == 0)
             throw new JobFailedException($"{workload.Name}: no worker node is up in the cluster");
+        if (WorkersAreNodes)
+        {
+            if (nodes.Count < request.Workers)
+                throw new ClusterUnavailableException($"{workload.Name}: the point with {request.Workers} worker nodes needs {request.Workers}, but {nodes.Count} are up");
+            nodes = [.. nodes.OrderBy(n => n.ToString(), StringComparer.Ordinal).Take(request.Workers)];
+        }
 
         CheckTaskSize(farm, request);
         var job = $"{Interlocked.Increment(ref _jobs)}-{Guid.NewGuid():N}";
         var wait = prepareTimeout ?? TimeSpan.FromSeconds(10);
         var metrics = system.ActorOf(Props.Create(() => new MetricsActor(TimeSpan.Zero)));
         var version = _version;
+        var perNode = WorkersAreNodes ? 1 : 0;
         var supervisor = system.ActorOf(Props.Create(() => new ClusterSupervisorActor(
-            farm, request, metrics, "akka.actor.default-dispatcher", nodes, job, version, wait)));
+            farm, request, metrics, "akka.actor.default-dispatcher", nodes, job, version, wait, perNode)));
         using var cancel = cancellationToken.Register(() => supervisor.Tell(CancelJob.Instance, ActorRefs.NoSender));
         try
         {

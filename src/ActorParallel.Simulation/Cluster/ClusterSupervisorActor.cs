@@ -39,16 +39,17 @@ public sealed class ClusterSupervisorActor : SupervisorActor
     private readonly HashSet<Address> _nodes;
     private readonly Dictionary<Address, IActorRef[]> _provided = [];
     private readonly TimeSpan _prepareTimeout;
+    private readonly int _workersPerNode;
     private IActorRef? _preparer;
     private bool _started;
 
     public ClusterSupervisorActor(
         ITaskFarmWorkload workload, JobRequest request, IActorRef metrics, string reducerDispatcher,
-        IReadOnlyCollection<Address> nodes, string jobId, string version, TimeSpan prepareTimeout)
+        IReadOnlyCollection<Address> nodes, string jobId, string version, TimeSpan prepareTimeout, int workersPerNode = 0)
         : base(workload, request, metrics, reducerDispatcher)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        (_workload, _jobId, _version, _prepareTimeout) = (workload, jobId, version, prepareTimeout);
+        (_workload, _jobId, _version, _prepareTimeout, _workersPerNode) = (workload, jobId, version, prepareTimeout, workersPerNode);
         _nodes = [.. nodes];
         Receive<PrepareJob>(_ => Prepare());
         Receive<PrepareTimedOut>(_ => Prepared($"worker nodes did not answer within {_prepareTimeout}: {string.Join(", ", _nodes.Where(n => !_provided.ContainsKey(n)))}"));
@@ -128,7 +129,7 @@ public sealed class ClusterSupervisorActor : SupervisorActor
 
     private void Ask(Address node) =>
         Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName)
-            .Tell(new ProvideWorkers(_jobId, _workload.Name, _version, Request.Faults), Self);
+            .Tell(new ProvideWorkers(_jobId, _workload.Name, _version, Request.Faults, _workersPerNode), Self);
 
     private void Provided(WorkersProvided p)
     {

@@ -38,7 +38,8 @@ public sealed class NodeActor : ReceiveActor
             if (_jobs.ContainsKey(p.JobId))
                 return;
             var faults = p.Faults;
-            var job = Context.ActorOf(Props.Create(() => new NodeJobActor(farm, faults, workers, workerDispatcher)), "job-" + p.JobId);
+            var count = p.MaxWorkers > 0 ? Math.Min(p.MaxWorkers, workers) : workers;
+            var job = Context.ActorOf(Props.Create(() => new NodeJobActor(farm, faults, count, workerDispatcher)), "job-" + p.JobId);
             _jobs[p.JobId] = job;
             _drivers[Sender] = p.JobId;
             Context.Watch(Sender);

@@ -88,6 +88,23 @@ public sealed class InProcessClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_nodes_as_the_axis_W_worker_nodes_run_one_worker_each_and_too_many_is_a_clear_error()
+    {
+        var runner = new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver) { WorkersAreNodes = true });
+        foreach (var w in new[] { 1, 2 })
+        {
+            var report = await runner.RunAsync(new JobRequest("pi", EngineTests.Small("pi") with { Tasks = 8 }, w) { MeasureTpl = false }).WaitAsync(Patience);
+            Assert.True(report.Correct, report.Check);
+            Assert.Equal(w, report.Metrics!.PerNode.Count);
+            Assert.All(report.Metrics.PerNode, n => Assert.Equal(1, n.Workers));
+        }
+
+        var error = await Assert.ThrowsAsync<ClusterUnavailableException>(
+            () => runner.RunAsync(new JobRequest("pi", EngineTests.Small("pi"), 3) { MeasureTpl = false }).WaitAsync(Patience));
+        Assert.Contains("needs 3, but 2 are up", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Workers_that_throw_on_a_node_are_restarted_there_and_their_tasks_retried()
     {
         var runner = new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver));

@@ -43,7 +43,7 @@ internal static class WireSamples
 
         // The cluster glue (actor refs: Nobody resolves to itself on any system).
         new ProvideWorkers("1-abc", "pi", "1.0.0 [pi]", null),
-        new ProvideWorkers("2-def", "primes", "v", new FaultInjection(3, 2)),
+        new ProvideWorkers("2-def", "primes", "v", new FaultInjection(3, 2), 1),
         new WorkersProvided("1-abc", "akka.tcp://actorparallel@127.0.0.1:4053", [Akka.Actor.ActorRefs.Nobody, Akka.Actor.ActorRefs.Nobody]),
         new WorkersRefused("1-abc", "node", "node runs another build"),
         new ReleaseWorkers("1-abc"),
