@@ -92,6 +92,14 @@ public sealed class MatMulWorkload : Workload<MatMulTask, Matrix, Matrix>, IWire
         return $"{m.Rows}x{m.Columns} product, sum of entries {sum:R}";
     }
 
+    protected override IReadOnlyDictionary<string, double> Values(Matrix m)
+    {
+        var sum = 0.0;
+        foreach (var v in m.Cells)
+            sum += v;
+        return new Dictionary<string, double> { ["rows"] = m.Rows, ["columns"] = m.Columns, ["sum"] = sum };
+    }
+
     protected override long EstimateBytes(MatMulTask task) => 16 + ((task.A.Cells.Length + task.B.Cells.Length) * 8L);
 
     protected override long EstimateBytes(Matrix output) => 16 + (output.Cells.Length * 8L);
