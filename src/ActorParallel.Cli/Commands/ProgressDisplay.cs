@@ -11,7 +11,7 @@ namespace ActorParallel.Cli.Commands;
 /// which phase runs (serial reference, actors, TPL), the actors' tasks done, and for a sweep "run k of N" with the
 /// time left. On a terminal it is one status line redrawn in place (erased before each redraw, so no debris, and
 /// cut to the terminal's width, so it never wraps); otherwise plain timestamped lines: one per phase, one every
-/// few seconds while the actors run, one per finished sweep run.
+/// few seconds while the actors run, one per finished sweep run (and one per serial reference, the slow part).
 /// </summary>
 internal sealed class ProgressDisplay : IProgress<MetricsSnapshot>, IProgress<JobPhaseStarted>, IProgress<JobReport>, IDisposable
 {
@@ -34,7 +34,7 @@ internal sealed class ProgressDisplay : IProgress<MetricsSnapshot>, IProgress<Jo
     private bool _drawn;
     private bool _disposed;
 
-    private ProgressDisplay(TextWriter error, bool live)
+    internal ProgressDisplay(TextWriter error, bool live)
     {
         _error = error;
         _live = live;
@@ -72,10 +72,12 @@ internal sealed class ProgressDisplay : IProgress<MetricsSnapshot>, IProgress<Jo
             _phaseClock.Restart();
             _snapshot = null;
             _lastLine = null;
-            if (!_live)
-                Line($"{RunPrefix()}{_phase}: {r.Workload}, size {r.Parameters.Size}, {r.Parameters.Tasks} tasks");
-            else
+            if (_live)
                 Draw();
+
+            // In a sweep's log, a line per run (below) is enough, except for the slow serial references.
+            else if (_runsTotal == 0 || value.Phase == JobPhase.Serial)
+                Line($"{RunPrefix()}{_phase}: {r.Workload}, size {r.Parameters.Size}, {r.Parameters.Tasks} tasks");
         }
     }
 
