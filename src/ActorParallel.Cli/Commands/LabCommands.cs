@@ -205,5 +205,6 @@ internal static class LabCommands
     private static Option<string?> BatchTimeOption() =>
         new("--batch-time") { Description = "Worker time one message carries, e.g. 500us; small tasks are batched to fill it, 0 sends one task per message (default: actorparallel.lab.batch-time)." };
 
-    private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object for scripts." };
+    private static Option<bool> JsonOption() =>
+        new("--json") { Description = "Print one JSON object on stdout for scripts (progress stays on stderr); a failure prints {schema_version, error, exit_code}." };
 }
