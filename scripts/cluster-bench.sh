@@ -49,10 +49,8 @@ for run in 1 2 3; do
   python3 - "$out/pi-local-$run.json" "$out/pi-cluster-$run.json" <<'PY' | tee -a "$out/summary.txt"
 import json, sys
 local, cluster = (json.load(open(p)) for p in sys.argv[1:3])
-def ms(t):
-    h, m, s = t.split(":"); return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
-sl, sc = ms(local["serial"]) / ms(local["wall"]), ms(cluster["serial"]) / ms(cluster["wall"])
-print(f"local speedup {sl:.3f} ({ms(local['wall']):.0f} ms), cluster speedup {sc:.3f} ({ms(cluster['wall']):.0f} ms), ratio {sc / sl:.3f}; correct {local['correct']} {cluster['correct']}")
+sl, sc = local["serial_ms"] / local["wall_ms"], cluster["serial_ms"] / cluster["wall_ms"]
+print(f"local speedup {sl:.3f} ({local['wall_ms']:.0f} ms), cluster speedup {sc:.3f} ({cluster['wall_ms']:.0f} ms), ratio {sc / sl:.3f}; correct {local['correct']} {cluster['correct']}")
 PY
 done
 stop_all
