@@ -15,7 +15,11 @@ namespace ActorParallel.Simulation.Cluster;
 /// <param name="Port">The port to listen on; 0 picks a free one.</param>
 /// <param name="PublicHostname">The address the other nodes reach this one by, if not <paramref name="Hostname"/>.</param>
 /// <param name="Workers">Worker actors (and threads) a worker node gives each job.</param>
-public sealed record NodeOptions(string Role, IReadOnlyList<string> Seeds, string Hostname = "127.0.0.1", int Port = 0, string? PublicHostname = null, int Workers = 2);
+public sealed record NodeOptions(string Role, IReadOnlyList<string> Seeds, string Hostname = "127.0.0.1", int Port = 0, string? PublicHostname = null, int Workers = 2)
+{
+    /// <summary>TLS with mutual authentication on the transport; null: plain TCP (for loopback and trusted networks).</summary>
+    public NodeTls? Tls { get; init; }
+}
 
 /// <summary>
 /// Starting and joining lab cluster nodes: the configuration (our defaults in hocon/reference/lab-cluster.conf, the
@@ -40,6 +44,7 @@ public static class LabCluster
               hostname = {{Quote(options.Hostname)}}
               port = {{options.Port}}
               {{(options.PublicHostname is { } p ? "public-hostname = " + Quote(p) : "")}}
+              enable-ssl = {{(options.Tls is null ? "off" : "on")}}
             }
             akka.cluster.roles = [{{options.Role}}]
             akka.actor.lab-worker-dispatcher {
@@ -56,8 +61,12 @@ public static class LabCluster
     public static ActorSystem Start(NodeOptions options, WorkloadRegistry? registry = null, HoconConfig? user = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var seeds = options.Seeds.Select(SeedAddress).ToList();
-        var system = ActorSystem.Create(NodeRoles.SystemName, AkkaHandOver.ToAkka(Configuration(options, user)));
+        // host:port seeds take this node's transport: akka.ssl.tcp with TLS, akka.tcp without.
+        var seeds = options.Seeds.Select(s => SeedAddress(s, options.Tls is null ? "akka.tcp" : "akka.ssl.tcp")).ToList();
+        var config = AkkaHandOver.ToAkka(Configuration(options, user));
+        var system = options.Tls is { } tls
+            ? ActorSystem.Create(NodeRoles.SystemName, BootstrapSetup.Create().WithConfig(config).And(tls.Setup()))
+            : ActorSystem.Create(NodeRoles.SystemName, config);
         var cluster = Akka.Cluster.Cluster.Get(system);
         if (options.Role == NodeRoles.Worker)
         {
@@ -77,7 +86,10 @@ public static class LabCluster
     /// An Akka address from <c>host:port</c> or a full address (<c>akka.tcp://actorparallel@host:port</c>). A bad one is a
     /// <see cref="FormatException"/> that shows both forms.
     /// </summary>
-    public static Address SeedAddress(string seed)
+    public static Address SeedAddress(string seed) => SeedAddress(seed, "akka.tcp");
+
+    /// <summary>As <see cref="SeedAddress(string)"/>, a host:port seed getting <paramref name="protocol"/> (akka.ssl.tcp for TLS).</summary>
+    public static Address SeedAddress(string seed, string protocol)
     {
         ArgumentNullException.ThrowIfNull(seed);
         var text = seed.Trim();
@@ -96,7 +108,7 @@ public static class LabCluster
         var colon = text.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
             throw new FormatException($"seed '{seed}' is not host:port; write for example 127.0.0.1:4053 or akka.tcp://{NodeRoles.SystemName}@127.0.0.1:4053");
-        return new Address("akka.tcp", NodeRoles.SystemName, text[..colon].Trim('[', ']'), port);
+        return new Address(protocol, NodeRoles.SystemName, text[..colon].Trim('[', ']'), port);
     }
 
     /// <summary>Waits until this node is up and at least <paramref name="workerNodes"/> worker nodes are up; false on timeout.</summary>
