@@ -1,0 +1,221 @@
+using Akka.Actor;
+using Akka.Cluster;
+using ActorParallel.Simulation.Engine.Actors;
+using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Metrics;
+using ActorParallel.Simulation.Workloads;
+
+namespace ActorParallel.Simulation.Cluster;
+
+/// <summary>
+/// Runs a peer workload (heat) with its peers on the worker nodes. Before the job clock starts
+/// (<see cref="PrepareJob"/>) it cuts the peers into one contiguous block per node (so that only the halos at the
+/// blocks' edges cross the network) and asks each node to make its block (<see cref="ProvidePeers"/>); when the clock
+/// starts it sends every node the wiring (<see cref="WirePeers"/>), and the peers run as they do locally, messaging each
+/// other directly. It assembles the results in peer-id order as they arrive in pieces (<see cref="PeerResultChunk"/>).
+/// A peer's state lives only on its node: when a node that holds unfinished peers becomes unreachable or is removed, the
+/// job fails at once, naming the node (lost peers are not re-run elsewhere).
+/// </summary>
+public sealed class ClusterPeerCoordinatorActor : JobActor
+{
+    private readonly IPeerWorkload _workload;
+    private readonly string _jobId;
+    private readonly string _version;
+    private readonly TimeSpan _prepareTimeout;
+    private readonly IReadOnlyList<Address> _nodes;
+    private readonly Dictionary<Address, Range64> _blocks = [];
+    private readonly Dictionary<Address, PeersProvided> _provided = [];
+    private readonly Dictionary<Address, IActorRef> _hosts = [];
+    private readonly Dictionary<int, List<byte[]>> _chunks = [];
+    private IActorRef? _preparer;
+    private object[] _results = [];
+    private int _finished;
+    private bool _started;
+    private string? _lostBeforeStart;
+
+    public ClusterPeerCoordinatorActor(
+        IPeerWorkload workload, JobRequest request, IActorRef metrics, IReadOnlyList<Address> nodes, string jobId, string version, TimeSpan prepareTimeout)
+        : base(request, metrics)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        (_workload, _jobId, _version, _prepareTimeout) = (workload, jobId, version, prepareTimeout);
+        _nodes = [.. nodes.OrderBy(n => n.ToString(), StringComparer.Ordinal)];
+        Receive<PrepareJob>(_ => Prepare());
+        Receive<PrepareTimedOut>(_ => Prepared($"worker nodes did not answer within {_prepareTimeout}: {string.Join(", ", _blocks.Keys.Where(n => !_provided.ContainsKey(n)))}"));
+        Receive<PeersProvided>(Provided);
+        Receive<WorkersRefused>(r => Prepared(r.Reason));
+        Receive<PeerResultChunk>(c =>
+        {
+            if (!_chunks.TryGetValue(c.PeerId, out var list))
+                _chunks[c.PeerId] = list = [];
+            list.Add(c.Bytes);
+        });
+        Receive<PeerDone>(Done);
+        Receive<PeerFaulted>(f =>
+        {
+            if (IsFinished)
+                return;
+            Emit(new TaskFailed(Clock.Elapsed, f.PeerId, f.PeerId, f.Error));
+            if (f.Fatal)
+                Fail($"{_workload.Name}: peer {f.PeerId} failed at step {f.Step} (task-retries = {Request.TaskRetries}): {f.Error}");
+        });
+        Receive<ClusterEvent.UnreachableMember>(m => Lose(m.Member.Address, "unreachable"));
+        Receive<ClusterEvent.MemberRemoved>(m => Lose(m.Member.Address, "removed"));
+        Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
+        Receive<ClusterEvent.CurrentClusterState>(_ => { });
+    }
+
+    protected override string Progress => $"{_finished} of {_results.Length} peers were done";
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
+            typeof(ClusterEvent.IReachabilityEvent), typeof(ClusterEvent.IMemberEvent));
+    }
+
+    protected override void PostStop()
+    {
+        Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        Release();
+        base.PostStop();
+    }
+
+    protected override void OnEnded() => Release();
+
+    private void Prepare()
+    {
+        _preparer = Sender;
+        int peers;
+        try
+        {
+            peers = _workload.CreatePeers(Request.Parameters).Count;
+        }
+        catch (Exception e) when (e is WorkloadParameterException or InvalidOperationException or ArgumentException)
+        {
+            Prepared($"making its peers failed: {e.Message}");
+            return;
+        }
+
+        if (_nodes.Count == 0 || peers == 0)
+        {
+            Prepared(_nodes.Count == 0 ? "no worker node is up" : "it has no peers");
+            return;
+        }
+
+        _results = new object[peers];
+
+        // Contiguous blocks: peer i talks to i - 1 and i + 1, so only the blocks' edges talk across nodes.
+        var used = _nodes.Take(Math.Min(_nodes.Count, peers)).ToArray();
+        foreach (var (node, block) in used.Zip(Range64.Split(peers, used.Length)))
+        {
+            _blocks[node] = block;
+            Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName).Tell(
+                new ProvidePeers(_jobId, _workload.Name, _version, Request.Parameters, (int)block.Start, (int)block.Length, Request.TaskRetries, Request.Faults), Self);
+        }
+
+        Timers.StartSingleTimer(PrepareTimedOut.Instance, PrepareTimedOut.Instance, _prepareTimeout);
+    }
+
+    private void Provided(PeersProvided p)
+    {
+        var node = Sender.Path.Address;
+        if (p.JobId != _jobId || !_blocks.ContainsKey(node) || !_provided.TryAdd(node, p))
+            return;
+        _hosts[node] = Sender;
+        if (_blocks.Keys.All(_provided.ContainsKey))
+            Prepared(null);
+    }
+
+    private void Prepared(string? error)
+    {
+        if (_preparer is null)
+            return;
+        Timers.Cancel(PrepareTimedOut.Instance);
+        _preparer.Tell(new JobPrepared(_results.Length, [.. _provided.Keys.Select(a => a.ToString())], error));
+        _preparer = null;
+    }
+
+    protected override void Begin()
+    {
+        _started = true;
+        if (_lostBeforeStart is { } lost)
+        {
+            Fail($"{_workload.Name}: {lost}");
+            return;
+        }
+
+        Emit(new JobStarted(TimeSpan.Zero, _workload.Name, _results.Length, _results.Length));
+        var all = new IActorRef[_results.Length];
+        foreach (var p in _provided.Values)
+            p.Peers.CopyTo(all, p.First);
+        foreach (var host in _hosts.Values)
+            host.Tell(new WirePeers(_jobId, all), Self);
+        for (var id = 0; id < all.Length; id++)
+            Emit(new TaskDispatched(Clock.Elapsed, id, id));
+    }
+
+    private void Done(PeerDone d)
+    {
+        if (IsFinished || (uint)d.PeerId >= (uint)_results.Length || _results[d.PeerId] is not null)
+            return;
+        object result;
+        try
+        {
+            var pieces = _chunks.Remove(d.PeerId, out var list) ? list : [];
+            if (pieces.Count != d.Chunks)
+                throw new InvalidOperationException($"{pieces.Count} of its {d.Chunks} pieces arrived");
+            result = Context.System.Serialization.Deserialize([.. pieces.SelectMany(b => b)], d.SerializerId, d.Manifest);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Fail($"{_workload.Name}: the result of peer {d.PeerId} from {Sender.Path.Address} could not be read: {e.Message}");
+            return;
+        }
+
+        _results[d.PeerId] = result;
+        _finished++;
+        Emit(new MessageSent(Clock.Elapsed, d.Bytes, d.Messages));
+        Emit(new TaskCompleted(Clock.Elapsed, d.PeerId, d.PeerId, d.Busy));
+        if (_finished < _results.Length)
+            return;
+        object answer;
+        try
+        {
+            answer = _workload.Assemble(Request.Parameters, _results);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Fail($"{_workload.Name}: assembling the answer failed: {e.GetType().Name}: {e.Message}");
+            return;
+        }
+
+        Complete(answer);
+    }
+
+    private void Lose(Address node, string how)
+    {
+        if (!_blocks.TryGetValue(node, out var block) || IsFinished)
+            return;
+        if (!_started)
+        {
+            // Between the engine's two asks (prepared, not yet started) nobody waits for an answer: fail at the start.
+            _lostBeforeStart = $"node {node} is {how} before the job started";
+            Prepared(_lostBeforeStart);
+            return;
+        }
+
+        var unfinished = Enumerable.Range((int)block.Start, (int)block.Length).Where(i => _results[i] is null).ToArray();
+        if (unfinished.Length == 0)
+            return;
+        Fail($"{_workload.Name}: node {node} is {how}, and with it peers {block.Start}-{block.End - 1} and their state "
+            + $"({unfinished.Length} unfinished; lost peers are not re-run on other nodes); {Progress}");
+    }
+
+    /// <summary>Every node that hosts peers drops the job's actors (sent again on stop: the message is idempotent).</summary>
+    private void Release()
+    {
+        foreach (var node in _blocks.Keys)
+            Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName).Tell(new ReleaseWorkers(_jobId), Self);
+    }
+}
