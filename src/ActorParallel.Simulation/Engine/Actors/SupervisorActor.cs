@@ -12,8 +12,9 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// start; small tasks several to a message, see <see cref="BatchPolicy"/>), restarts workers that throw and
 /// retries their task, combines the results in task-id order, and reports to the metrics actor in
 /// <see cref="MetricsBatch"/>es (see <see cref="FarmMetrics"/>), not a message per event. For a shuffle workload the workers send their map
-/// output to reducers through a consistent-hashing router (see <see cref="PartitionsPerReducer"/>) and the
-/// answer is combined from the reduced partitions. Supervisor and workers share nothing but messages.
+/// output to reducers through a consistent-hashing router (see <see cref="PartitionsPerReducer"/>), or, given reducers made
+/// on a cluster's nodes (<see cref="UseReducers"/>), straight to partition p's reducer p % reducers; the answer is combined
+/// from the reduced partitions. Supervisor and workers share nothing but messages.
 /// </summary>
 public class SupervisorActor : JobActor
 {
