@@ -65,6 +65,30 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
         Receive<ClusterEvent.CurrentClusterState>(_ => { });
     }
 
+    /// <summary>
+    /// Refuses, before anything starts, a peer job whose messages would not fit in one transport frame: peer 0's first
+    /// messages (for heat, its halo rows: every halo has the same size), serialized exactly as they would travel.
+    /// </summary>
+    public static void CheckMessageSize(ActorSystem system, IPeerWorkload workload, JobRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(request);
+        if (TransportLimits.MaxPayloadBytes(system) is not { } max || workload.CreatePeers(request.Parameters) is not { Count: > 1 } peers)
+            return;
+        foreach (var message in peers[0].Start())
+        {
+            var bytes = system.Serialization.FindSerializerFor(message).ToBinary(message).LongLength;
+            if (bytes > max)
+            {
+                throw new WorkloadParameterException(
+                    $"{workload.Name}: a {message.GetType().Name} between peers is {TransportLimits.Describe(bytes)} on the wire, above the " +
+                    $"{TransportLimits.Describe(max)} one message may carry between nodes (akka.remote.dot-netty.tcp.maximum-frame-size); " +
+                    "use a smaller size, or raise the frame size in the config of every node");
+            }
+        }
+    }
+
     protected override string Progress => $"{_finished} of {_results.Length} peers were done";
 
     protected override void PreStart()

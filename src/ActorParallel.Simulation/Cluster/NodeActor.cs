@@ -39,7 +39,8 @@ public sealed class NodeActor : ReceiveActor
             if (_jobs.ContainsKey(p.JobId))
                 return;
             var (farm, faults) = ((ITaskFarmWorkload)registry.Get(p.Workload), p.Faults);
-            Open(p.JobId, Props.Create(() => new NodeJobActor(farm, faults, workers, workerDispatcher))).Forward(p);
+            var count = p.MaxWorkers > 0 ? Math.Min(p.MaxWorkers, workers) : workers;
+            Open(p.JobId, Props.Create(() => new NodeJobActor(farm, faults, count, workerDispatcher))).Forward(p);
         });
         Receive<ProvideReducers>(p =>
         {
@@ -99,7 +100,8 @@ public sealed class NodeJobActor : ReceiveActor
     public NodeJobActor(ITaskFarmWorkload workload, FaultInjection? faults, int workers, string workerDispatcher)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var props = Props.Create(() => new WorkerActor(workload, faults)).WithDispatcher(workerDispatcher);
+        var maxBytes = TransportLimits.MaxPayloadBytes(Context.System);
+        var props = Props.Create(() => new WorkerActor(workload, faults, maxBytes)).WithDispatcher(workerDispatcher);
         var refs = new IActorRef[workers];
         for (var i = 0; i < workers; i++)
             refs[i] = Context.ActorOf(props, $"worker-{i}");

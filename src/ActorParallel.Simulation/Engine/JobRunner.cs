@@ -16,6 +16,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
 {
     // Serial answers and times by "workload|parameters"; only this runner's callers touch it, one job at a time.
     private readonly Dictionary<string, (object Answer, TimeSpan Time)> _serial = [];
+    private readonly HashSet<string> _tplWarm = [];
 
     public async Task<JobReport> RunAsync(JobRequest request, CancellationToken cancellationToken = default)
     {
@@ -48,6 +49,10 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
         TimeSpan? tpl = null;
         if (request.MeasureTpl)
         {
+            // The TPL's first run of a job pays its JIT and cold caches, as the serial loop's and the actors' do (their
+            // warm-ups are above and in the engine): run it once untimed, per job and W, so all three are timed warm.
+            if (_tplWarm.Add($"{key}|{request.Workers}"))
+                workload.RunTpl(request.Parameters, request.Workers, cancellationToken);
             await SettleAsync(cancellationToken).ConfigureAwait(false);
             var watch = Stopwatch.StartNew();
             var tplAnswer = workload.RunTpl(request.Parameters, request.Workers, cancellationToken);

@@ -74,9 +74,9 @@ public sealed class ClusterWorkloadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_heat_strip_larger_than_a_frame_travels_in_pieces_and_strips_that_throw_resume_on_their_node()
+    public async Task A_heat_strip_s_rows_travel_in_pieces_and_strips_that_throw_resume_on_their_node()
     {
-        // 2 strips of 199 rows of 400 cells: 640 KB each, five times Akka.Remote's frame. Every 7th step throws once.
+        // 2 strips of 199 rows of 400 cells: 640 KB each, ten pieces of 64 KB. Every 7th step throws once.
         var runner = new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver));
         var request = new JobRequest("heat", new WorkloadParameters(400, 2).With("steps", "20").With("checkpoint-every", "5"), 2)
         {
@@ -87,6 +87,21 @@ public sealed class ClusterWorkloadTests : IAsyncLifetime
 
         Assert.True(report.Correct, report.Check);
         Assert.True(report.Metrics!.TasksFailed > 0, "the injected faults were reported");
+    }
+
+    [Fact]
+    public async Task A_heat_job_whose_halos_would_not_fit_a_frame_is_refused_before_it_starts()
+    {
+        // A driver with Akka's smallest frame (32000 bytes): a halo of 4100 cells is 32.8 KB.
+        var driver = Start(NodeRoles.Driver, [Seed], HoconConfigFactory.ParseString("akka.remote.dot-netty.tcp.maximum-frame-size = 32000b"));
+        Assert.True(await LabCluster.WaitForWorkersAsync(driver, 2, Patience), "the second driver did not see the worker nodes");
+        var heat = WorkloadRegistry.Default.Get("heat");
+
+        var error = await Assert.ThrowsAsync<WorkloadParameterException>(
+            () => new ClusterEngine(driver).RunAsync(heat, new JobRequest("heat", new WorkloadParameters(4100, 2).With("steps", "1"), 2)).WaitAsync(Patience));
+
+        Assert.Contains("heat: a HaloRow between peers is 32.8 KB", error.Message, StringComparison.Ordinal);
+        Assert.Contains("maximum-frame-size", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

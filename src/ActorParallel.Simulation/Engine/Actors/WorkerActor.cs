@@ -19,14 +19,24 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
     private readonly FaultInjection? _faults;
     private ShuffleWiring? _shuffle;
     private IActorRef _supervisor = ActorRefs.Nobody;
+    private readonly long? _maxResultBytes;
 
     /// <param name="workload">The workload whose tasks it runs.</param>
     /// <param name="faults">Optional fault injection.</param>
     /// <remarks>A worker has no id of its own: the supervisor's id for it travels in each batch and comes back in the answer.</remarks>
     public WorkerActor(ITaskFarmWorkload workload, FaultInjection? faults)
+        : this(workload, faults, null)
+    {
+    }
+
+    /// <summary>
+    /// A worker whose results cross the network: a batch whose results (by the workload's estimate) exceed
+    /// <paramref name="maxResultBytes"/> fails, naming its size, instead of being dropped by the transport.
+    /// </summary>
+    public WorkerActor(ITaskFarmWorkload workload, FaultInjection? faults, long? maxResultBytes)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        (_workload, _faults) = (workload, faults);
+        (_workload, _faults, _maxResultBytes) = (workload, faults, maxResultBytes);
         Receive<ShuffleWiring>(w =>
         {
             _shuffle = w;
@@ -45,6 +55,7 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
         {
             for (var i = 0; i < d.Results.Length; i++)
                 d.Results[i] = Deliver(d.Results[i]);
+            CheckSize(d.Batch, d.Results, d.Durations);
             d.ReplyTo.Tell(new BatchDone(d.Batch.WorkerId, d.Batch.BatchId, d.Results, d.Durations), Self);
         });
         Receive<AsyncBatchFailed>(f => throw Failure(f.Batch, f.FailedIndex, f.Results, f.Durations, f.Error));
@@ -87,6 +98,7 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
 
         if (pending is null)
         {
+            CheckSize(batch, results!, durations);
             Sender.Tell(new BatchDone(batch.WorkerId, batch.BatchId, results!, durations), Self);
             return;
         }
@@ -144,6 +156,23 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
         }
 
         return new TaskBatchException(batch, index, [.. done], [.. times], error);
+    }
+
+    /// <summary>On a cluster node: fails the batch, naming the size, when its results would not fit in one frame (Akka would drop them).</summary>
+    private void CheckSize(TaskBatch batch, TaskResult[] results, TimeSpan[] durations)
+    {
+        if (_maxResultBytes is not { } max)
+            return;
+        var bytes = 0L;
+        foreach (var r in results)
+            bytes += _workload.EstimateBytes(r.Output);
+        if (bytes > max)
+        {
+            var error = new InvalidOperationException(
+                $"the results of {results.Length} task(s) from task {batch.Tasks[0].TaskId} are about {Cluster.TransportLimits.Describe(bytes)}, above the " +
+                $"{Cluster.TransportLimits.Describe(max)} a message may carry (akka.remote.dot-netty.tcp.maximum-frame-size): use more tasks or raise the frame size");
+            throw Failure(batch, 0, new TaskResult?[results.Length], durations, error);
+        }
     }
 
     /// <summary>
