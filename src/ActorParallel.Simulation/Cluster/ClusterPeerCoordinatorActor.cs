@@ -27,6 +27,7 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
     private readonly Dictionary<Address, PeersProvided> _provided = [];
     private readonly Dictionary<Address, IActorRef> _hosts = [];
     private readonly Dictionary<int, List<byte[]>> _chunks = [];
+    private readonly Dictionary<Address, (long Out, long In)> _traffic = [];
     private IActorRef? _preparer;
     private object[] _results = [];
     private int _finished;
@@ -49,6 +50,7 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
             if (!_chunks.TryGetValue(c.PeerId, out var list))
                 _chunks[c.PeerId] = list = [];
             list.Add(c.Bytes);
+            Count(Sender.Path.Address, 0, c.Bytes.Length);
         });
         Receive<PeerDone>(Done);
         Receive<PeerFaulted>(f =>
@@ -173,10 +175,35 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
         var all = new IActorRef[_results.Length];
         foreach (var p in _provided.Values)
             p.Peers.CopyTo(all, p.First);
-        foreach (var host in _hosts.Values)
-            host.Tell(new WirePeers(_jobId, all), Self);
+        var wiring = new WirePeers(_jobId, all);
+        var wiringBytes = Context.System.Serialization.FindSerializerFor(wiring).ToBinary(wiring).Length;
+        foreach (var (node, host) in _hosts)
+        {
+            host.Tell(wiring, Self);
+            Count(node, wiringBytes, 0);
+        }
         for (var id = 0; id < all.Length; id++)
             Emit(new TaskDispatched(Clock.Elapsed, id, id));
+    }
+
+    /// <summary>
+    /// A row per worker node for the report: its peers (as its workers), the bytes the driver sent it (the wiring) and the
+    /// result bytes it sent back. Halos between two nodes' blocks go from node to node and are not in these rows.
+    /// </summary>
+    protected override void BeforeEnd()
+    {
+        var nodes = _blocks.OrderBy(b => b.Key.ToString(), StringComparer.Ordinal).Select(b => new NodeTraffic(
+            b.Key.ToString(),
+            [.. Enumerable.Range((int)b.Value.Start, (int)b.Value.Length)],
+            _traffic.GetValueOrDefault(b.Key).Out,
+            _traffic.GetValueOrDefault(b.Key).In));
+        Emit(new NodeSummary(Clock.Elapsed, [.. nodes]));
+    }
+
+    private void Count(Address node, long sent, long received)
+    {
+        var (o, i) = _traffic.GetValueOrDefault(node);
+        _traffic[node] = (o + sent, i + received);
     }
 
     private void Done(PeerDone d)

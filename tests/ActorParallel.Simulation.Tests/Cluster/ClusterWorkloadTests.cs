@@ -71,6 +71,15 @@ public sealed class ClusterWorkloadTests : IAsyncLifetime
         Assert.True(report.Correct, report.Check);
         Assert.Equal(4, report.Metrics!.TasksCompleted);
         Assert.Contains("on 2 worker node(s)", report.Placement, StringComparison.Ordinal);
+
+        // A row per node: a block of two strips each, whose rows (2 x 32 x 122 doubles and a header) came back.
+        Assert.Equal(2, report.Metrics.PerNode.Count);
+        Assert.All(report.Metrics.PerNode, n =>
+        {
+            Assert.Equal((2, 2), (n.Workers, n.Tasks));
+            Assert.InRange(n.BytesIn, 2 * 32 * 122 * 8, (2 * 32 * 122 * 8) + 100);
+            Assert.True(n.BytesOut > 0, "the wiring went to the node");
+        });
     }
 
     [Fact]
