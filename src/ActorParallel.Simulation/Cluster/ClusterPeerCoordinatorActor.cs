@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Event;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
@@ -13,8 +14,11 @@ namespace ActorParallel.Simulation.Cluster;
 /// blocks' edges cross the network) and asks each node to make its block (<see cref="ProvidePeers"/>); when the clock
 /// starts it sends every node the wiring (<see cref="WirePeers"/>), and the peers run as they do locally, messaging each
 /// other directly. It assembles the results in peer-id order as they arrive in pieces (<see cref="PeerResultChunk"/>).
-/// A peer's state lives only on its node: when a node that holds unfinished peers becomes unreachable or is removed, the
-/// job fails at once, naming the node (lost peers are not re-run elsewhere).
+/// A peer's state lives only on its node, and the peers step in lockstep with their neighbours: when a node that holds
+/// unfinished peers becomes unreachable or is removed, the others cannot go on. The job then restarts from the beginning
+/// on the nodes left (every peer made again from the parameters, in blocks over those nodes, under a new job id so that
+/// nothing of the first attempt is mistaken for the second), at most task-retries times; beyond that, or with no node
+/// left, it fails at once, naming the node.
 /// </summary>
 public sealed class ClusterPeerCoordinatorActor : JobActor
 {
@@ -28,11 +32,14 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
     private readonly Dictionary<Address, IActorRef> _hosts = [];
     private readonly Dictionary<int, List<byte[]>> _chunks = [];
     private readonly Dictionary<Address, (long Out, long In)> _traffic = [];
+    private readonly HashSet<int> _reported = [];
     private IActorRef? _preparer;
     private object[] _results = [];
     private int _finished;
     private bool _started;
     private string? _lostBeforeStart;
+    private int _attempt;
+    private int _rerun;
 
     public ClusterPeerCoordinatorActor(
         IPeerWorkload workload, JobRequest request, IActorRef metrics, IReadOnlyList<Address> nodes, string jobId, string version, TimeSpan prepareTimeout)
@@ -42,11 +49,17 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
         (_workload, _jobId, _version, _prepareTimeout) = (workload, jobId, version, prepareTimeout);
         _nodes = [.. nodes.OrderBy(n => n.ToString(), StringComparer.Ordinal)];
         Receive<PrepareJob>(_ => Prepare());
-        Receive<PrepareTimedOut>(_ => Prepared($"worker nodes did not answer within {_prepareTimeout}: {string.Join(", ", _blocks.Keys.Where(n => !_provided.ContainsKey(n)))}"));
+        Receive<PrepareTimedOut>(_ => NotPlaced($"worker nodes did not answer within {_prepareTimeout}: {string.Join(", ", _blocks.Keys.Where(n => !_provided.ContainsKey(n)))}"));
         Receive<PeersProvided>(Provided);
-        Receive<WorkersRefused>(r => Prepared(r.Reason));
+        Receive<WorkersRefused>(r =>
+        {
+            if (r.JobId == CurrentJobId)
+                NotPlaced(r.Reason);
+        });
         Receive<PeerResultChunk>(c =>
         {
+            if (!FromCurrentHost())
+                return;
             if (!_chunks.TryGetValue(c.PeerId, out var list))
                 _chunks[c.PeerId] = list = [];
             list.Add(c.Bytes);
@@ -55,7 +68,7 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
         Receive<PeerDone>(Done);
         Receive<PeerFaulted>(f =>
         {
-            if (IsFinished)
+            if (IsFinished || !FromCurrentHost())
                 return;
             Emit(new TaskFailed(Clock.Elapsed, f.PeerId, f.PeerId, f.Error));
             if (f.Fatal)
@@ -91,7 +104,10 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
         }
     }
 
-    protected override string Progress => $"{_finished} of {_results.Length} peers were done";
+    protected override string Progress => $"{_finished} of {_results.Length} peers were done" + (_attempt > 0 ? $" in attempt {_attempt + 1}" : "");
+
+    /// <summary>The job id the nodes know this attempt by.</summary>
+    private string CurrentJobId => _attempt == 0 ? _jobId : $"{_jobId}-r{_attempt}";
 
     protected override void PreStart()
     {
@@ -130,26 +146,49 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
         }
 
         _results = new object[peers];
+        Place(_nodes.Take(Math.Min(_nodes.Count, peers)).ToArray());
+    }
 
-        // Contiguous blocks: peer i talks to i - 1 and i + 1, so only the blocks' edges talk across nodes.
-        var used = _nodes.Take(Math.Min(_nodes.Count, peers)).ToArray();
-        foreach (var (node, block) in used.Zip(Range64.Split(peers, used.Length)))
+    /// <summary>
+    /// Asks <paramref name="nodes"/> for one contiguous block of peers each: peer i talks to i - 1 and i + 1, so only the
+    /// blocks' edges talk across nodes.
+    /// </summary>
+    private void Place(IReadOnlyList<Address> nodes)
+    {
+        foreach (var (node, block) in nodes.Zip(Range64.Split(_results.Length, nodes.Count)))
         {
             _blocks[node] = block;
             Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName).Tell(
-                new ProvidePeers(_jobId, _workload.Name, _version, Request.Parameters, (int)block.Start, (int)block.Length, Request.TaskRetries, Request.Faults), Self);
+                new ProvidePeers(CurrentJobId, _workload.Name, _version, Request.Parameters, (int)block.Start, (int)block.Length, Request.TaskRetries, Request.Faults), Self);
         }
 
         Timers.StartSingleTimer(PrepareTimedOut.Instance, PrepareTimedOut.Instance, _prepareTimeout);
     }
 
+    /// <summary>Placing the peers failed: before the job, the engine hears why; during a restart, the job fails.</summary>
+    private void NotPlaced(string error)
+    {
+        if (_started)
+            Fail($"{_workload.Name}: restarting on the nodes left failed: {error}");
+        else
+            Prepared(error);
+    }
+
+    /// <summary>Whether the sender hosts peers of this attempt (a released host of an earlier one may still be sending).</summary>
+    private bool FromCurrentHost() => _hosts.TryGetValue(Sender.Path.Address, out var host) && host.Equals(Sender);
+
     private void Provided(PeersProvided p)
     {
         var node = Sender.Path.Address;
-        if (p.JobId != _jobId || !_blocks.ContainsKey(node) || !_provided.TryAdd(node, p))
+        if (p.JobId != CurrentJobId || !_blocks.ContainsKey(node) || !_provided.TryAdd(node, p))
             return;
         _hosts[node] = Sender;
-        if (_blocks.Keys.All(_provided.ContainsKey))
+        if (!_blocks.Keys.All(_provided.ContainsKey))
+            return;
+        Timers.Cancel(PrepareTimedOut.Instance);
+        if (_started)
+            Wire();
+        else
             Prepared(null);
     }
 
@@ -172,6 +211,12 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
         }
 
         Emit(new JobStarted(TimeSpan.Zero, _workload.Name, _results.Length, _results.Length));
+        Wire();
+    }
+
+    /// <summary>Sends every host the refs of every peer; the peers start once wired.</summary>
+    private void Wire()
+    {
         var all = new IActorRef[_results.Length];
         foreach (var p in _provided.Values)
             p.Peers.CopyTo(all, p.First);
@@ -183,7 +228,10 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
             Count(node, wiringBytes, 0);
         }
         for (var id = 0; id < all.Length; id++)
-            Emit(new TaskDispatched(Clock.Elapsed, id, id));
+        {
+            if (!_reported.Contains(id))
+                Emit(new TaskDispatched(Clock.Elapsed, id, id));
+        }
     }
 
     /// <summary>
@@ -192,6 +240,8 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
     /// </summary>
     protected override void BeforeEnd()
     {
+        if (_rerun > 0)
+            Emit(new LedgerSummary(Clock.Elapsed, _rerun, 0));
         var nodes = _blocks.OrderBy(b => b.Key.ToString(), StringComparer.Ordinal).Select(b => new NodeTraffic(
             b.Key.ToString(),
             [.. Enumerable.Range((int)b.Value.Start, (int)b.Value.Length)],
@@ -208,7 +258,7 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
 
     private void Done(PeerDone d)
     {
-        if (IsFinished || (uint)d.PeerId >= (uint)_results.Length || _results[d.PeerId] is not null)
+        if (IsFinished || !FromCurrentHost() || (uint)d.PeerId >= (uint)_results.Length || _results[d.PeerId] is not null)
             return;
         object result;
         try
@@ -226,8 +276,13 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
 
         _results[d.PeerId] = result;
         _finished++;
-        Emit(new MessageSent(Clock.Elapsed, d.Bytes, d.Messages));
-        Emit(new TaskCompleted(Clock.Elapsed, d.PeerId, d.PeerId, d.Busy));
+        if (_reported.Add(d.PeerId))
+        {
+            // Once per peer: a peer that finished before a restart finishes again, and counts once.
+            Emit(new MessageSent(Clock.Elapsed, d.Bytes, d.Messages));
+            Emit(new TaskCompleted(Clock.Elapsed, d.PeerId, d.PeerId, d.Busy));
+        }
+
         if (_finished < _results.Length)
             return;
         object answer;
@@ -259,14 +314,33 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
         var unfinished = Enumerable.Range((int)block.Start, (int)block.Length).Where(i => _results[i] is null).ToArray();
         if (unfinished.Length == 0)
             return;
-        Fail($"{_workload.Name}: node {node} is {how}, and with it peers {block.Start}-{block.End - 1} and their state "
-            + $"({unfinished.Length} unfinished; lost peers are not re-run on other nodes); {Progress}");
+        var left = _blocks.Keys.Where(n => n != node).ToArray();
+        if (_attempt >= Request.TaskRetries || left.Length == 0)
+        {
+            Fail($"{_workload.Name}: node {node} is {how}, and with it peers {block.Start}-{block.End - 1} and their state "
+                + $"({unfinished.Length} unfinished; {(left.Length == 0 ? "no node is left" : $"restarted {_attempt} time(s), task-retries = {Request.TaskRetries}")}); {Progress}");
+            return;
+        }
+
+        foreach (var id in unfinished)
+            Emit(new TaskFailed(Clock.Elapsed, id, id, $"node {node} is {how}"));
+        Akka.Event.Logging.GetLogger(Context.System, "lab").Warning(
+            "node {0} is {1} with peers {2}-{3} unfinished: the job restarts from the beginning on the {4} node(s) left", node, how, block.Start, block.End - 1, left.Length);
+        Release();
+        _rerun += _results.Length;
+        _attempt++;
+        (_results, _finished) = (new object[_results.Length], 0);
+        _blocks.Clear();
+        _provided.Clear();
+        _hosts.Clear();
+        _chunks.Clear();
+        Place(left);
     }
 
-    /// <summary>Every node that hosts peers drops the job's actors (sent again on stop: the message is idempotent).</summary>
+    /// <summary>Every node that hosts peers of this attempt drops its actors (sent again on stop: the message is idempotent).</summary>
     private void Release()
     {
         foreach (var node in _blocks.Keys)
-            Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName).Tell(new ReleaseWorkers(_jobId), Self);
+            Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName).Tell(new ReleaseWorkers(CurrentJobId), Self);
     }
 }
