@@ -11,8 +11,9 @@ namespace ActorParallel.Simulation.Engine;
 /// serial one. Serial results are cached per (workload, parameters), so sweep repeats do not rerun them.
 /// With <paramref name="quiesce"/>, the process is brought to rest (<see cref="Quiesce"/>) before each timed
 /// serial and TPL run; the engine does the same before its own clock starts (see <see cref="Actors.ActorEngine"/>).
+/// <paramref name="phases"/>, if given, hears when each phase starts (a cached serial reference is not announced).
 /// </summary>
-public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool quiesce = false) : IJobRunner
+public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool quiesce = false, IProgress<JobPhaseStarted>? phases = null) : IJobRunner
 {
     // Serial answers and times by "workload|parameters"; only this runner's callers touch it, one job at a time.
     private readonly Dictionary<string, (object Answer, TimeSpan Time)> _serial = [];
@@ -29,6 +30,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
         {
             // Twice, keeping the faster time: the first run also pays for JIT compilation and cold
             // caches, which would flatter every speedup measured against it.
+            phases?.Report(new JobPhaseStarted(JobPhase.Serial, request));
             var watch = Stopwatch.StartNew();
             var expected = workload.RunSerial(request.Parameters, cancellationToken);
             var first = watch.Elapsed;
@@ -43,6 +45,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
             serial = _serial[key] = (expected, first);
         }
 
+        phases?.Report(new JobPhaseStarted(JobPhase.Actors, request));
         var run = await engine.RunAsync(workload, request, cancellationToken).ConfigureAwait(false);
         var check = workload.Check(serial.Answer, run.Answer);
 
@@ -54,6 +57,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
             if (_tplWarm.Add($"{key}|{request.Workers}"))
                 workload.RunTpl(request.Parameters, request.Workers, cancellationToken);
             await SettleAsync(cancellationToken).ConfigureAwait(false);
+            phases?.Report(new JobPhaseStarted(JobPhase.Tpl, request));
             var watch = Stopwatch.StartNew();
             var tplAnswer = workload.RunTpl(request.Parameters, request.Workers, cancellationToken);
             tpl = watch.Elapsed;

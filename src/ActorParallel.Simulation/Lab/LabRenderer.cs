@@ -41,6 +41,21 @@ public static class LabRenderer
             }));
     }
 
+    /// <summary>
+    /// The <c>run</c> output: the environment line and the warnings first, then <see cref="Job"/>; or, with
+    /// <paramref name="json"/>, <see cref="RunJson.Run"/>.
+    /// </summary>
+    public static string Run(RunRecord record, bool json = false)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (json)
+            return RunJson.Run(record);
+        var sb = new StringBuilder().Append("environment: ").Append(record.Environment.Describe()).Append('\n');
+        foreach (var warning in record.Warnings)
+            sb.Append("warning: ").Append(warning).Append('\n');
+        return sb.Append('\n').Append(Job(record.Report)).ToString();
+    }
+
     /// <summary>The <c>run</c> output: the answer check and the actor/serial/TPL timings side by side.</summary>
     public static string Job(JobReport report, bool json = false)
     {

@@ -152,6 +152,9 @@ public sealed class MatMulWorkload : Workload<MatMulTask, Matrix, MatrixProduct>
 
     protected override string Describe(MatrixProduct m) => $"{m.Size}x{m.Size} product, sum of entries {m.Total():R}";
 
+    protected override IReadOnlyDictionary<string, double> Values(MatrixProduct m) =>
+        new Dictionary<string, double> { ["rows"] = m.Size, ["columns"] = m.Size, ["sum"] = m.Total() };
+
     protected override long EstimateBytes(MatMulTask task) => 16 + ((task.ARows.Length + task.B.Cells.Length) * 8L);
 
     protected override long EstimateBytes(Matrix output) => 16 + (output.Cells.Length * 8L);
