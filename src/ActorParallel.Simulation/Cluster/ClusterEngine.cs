@@ -11,7 +11,8 @@ namespace ActorParallel.Simulation.Cluster;
 /// <summary>
 /// Runs the parallel part of a job on the worker actors of every worker node that is up, from a driver node
 /// (<paramref name="system"/>, joined with the <see cref="NodeRoles.Driver"/> role). The job clock starts once every
-/// node has made its workers. Task farms only for now: heat's peers and word count's reducers stay on one node.
+/// node has made its workers. A shuffle's reducers are spread over the nodes too (<see cref="ClusterShuffle"/>), and a
+/// peer workload's peers run there in one block per node (<see cref="ClusterPeerCoordinatorActor"/>).
 /// </summary>
 public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry = null, TimeSpan? prepareTimeout = null) : IJobEngine
 {
@@ -30,8 +31,8 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(request);
-        if (workload is not ITaskFarmWorkload farm || workload is IShuffleWorkload)
-            throw new JobFailedException($"{workload.Name}: only task-farm workloads without a shuffle run on a cluster so far (not {workload.Topology})");
+        if (workload is not (ITaskFarmWorkload or IPeerWorkload))
+            throw new JobFailedException($"{workload.Name}: topology {workload.Topology} does not run on a cluster");
         var nodes = LabCluster.WorkerNodes(system);
         if (nodes.Count == 0)
             throw new JobFailedException($"{workload.Name}: no worker node is up in the cluster");
@@ -42,20 +43,27 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
             nodes = [.. nodes.OrderBy(n => n.ToString(), StringComparer.Ordinal).Take(request.Workers)];
         }
 
-        CheckTaskSize(farm, request);
+        if (workload is ITaskFarmWorkload tasks)
+            CheckTaskSize(tasks, request);
+        else if (workload is IPeerWorkload peers)
+            ClusterPeerCoordinatorActor.CheckMessageSize(system, peers, request);
         var job = $"{Interlocked.Increment(ref _jobs)}-{Guid.NewGuid():N}";
         var wait = prepareTimeout ?? TimeSpan.FromSeconds(10);
         var metrics = system.ActorOf(Props.Create(() => new MetricsActor(TimeSpan.Zero)));
         var version = _version;
         var perNode = WorkersAreNodes ? 1 : 0;
-        var supervisor = system.ActorOf(Props.Create(() => new ClusterSupervisorActor(
-            farm, request, metrics, "akka.actor.default-dispatcher", nodes, job, version, wait, perNode)));
+        var supervisor = system.ActorOf(workload is ITaskFarmWorkload farm
+            ? Props.Create(() => new ClusterSupervisorActor(farm, request, metrics, "akka.actor.default-dispatcher", nodes, job, version, wait, perNode))
+            : Props.Create(() => new ClusterPeerCoordinatorActor((IPeerWorkload)workload, request, metrics, nodes, job, version, wait)));
         using var cancel = cancellationToken.Register(() => supervisor.Tell(CancelJob.Instance, ActorRefs.NoSender));
         try
         {
             var prepared = await supervisor.Ask<JobPrepared>(PrepareJob.Instance, wait + TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             if (prepared.Error is { } error)
                 throw new JobFailedException($"{workload.Name}: {error}");
+            var reducers = workload is IShuffleWorkload shuffle
+                ? "; " + await ClusterShuffle.PlaceReducersAsync(system, supervisor, prepared.Nodes, job, shuffle.Reducers(request.Parameters), wait, cancellationToken).ConfigureAwait(false)
+                : "";
             Akka.Event.Logging.GetLogger(system, "lab").Info("job {0}: {1} workers on {2} nodes, clock started", job, prepared.Workers, prepared.Nodes.Count);
             var outcome = await supervisor.Ask<JobOutcome>(StartJob.Instance, request.Timeout + TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             if (!outcome.Succeeded)
@@ -67,7 +75,9 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
 
             return new EngineRun(outcome.Answer!, outcome.Metrics.Wall, outcome.Metrics)
             {
-                Placement = $"{prepared.Workers} worker actors on {prepared.Nodes.Count} worker node(s)",
+                Placement = workload is IPeerWorkload
+                    ? $"{prepared.Workers} peers in one block per worker node, on {prepared.Nodes.Count} worker node(s)"
+                    : $"{prepared.Workers} worker actors on {prepared.Nodes.Count} worker node(s){reducers}",
             };
         }
         finally

@@ -36,6 +36,45 @@ public sealed record WorkersRefused(string JobId, string Node, string Reason);
 /// <summary>Driver to worker node: the job is over; stop its workers.</summary>
 public sealed record ReleaseWorkers(string JobId);
 
+/// <summary>
+/// Driver to a worker node that made a shuffle job's workers: make the shuffle's reducers with these ids (reducer i owns
+/// the partitions p with p % reducers = i). Answered with <see cref="ReducersProvided"/> or <see cref="WorkersRefused"/>.
+/// </summary>
+public sealed record ProvideReducers(string JobId, int[] Reducers);
+
+/// <summary>Worker node to driver: the reducers it made, in the order of <see cref="Ids"/>.</summary>
+public sealed record ReducersProvided(string JobId, string Node, int[] Ids, IActorRef[] Reducers);
+
+/// <summary>
+/// Driver to a worker node: host peers <see cref="First"/> to <see cref="First"/> + <see cref="Count"/> - 1 of a peer
+/// job (heat's strips), made by the node from <see cref="Parameters"/> as the driver would make them. Peers that fail
+/// are resumed on the node, at most <see cref="TaskRetries"/> times at one step. Answered with
+/// <see cref="PeersProvided"/> or <see cref="WorkersRefused"/>.
+/// </summary>
+public sealed record ProvidePeers(
+    string JobId, string Workload, string Version, WorkloadParameters Parameters, int First, int Count, int TaskRetries, FaultInjection? Faults);
+
+/// <summary>Worker node to driver: its peers, from <see cref="First"/> on; the sender hosts them and takes <see cref="WirePeers"/>.</summary>
+public sealed record PeersProvided(string JobId, string Node, int First, IActorRef[] Peers);
+
+/// <summary>Driver to each node hosting peers, when the job clock starts: every peer by id; the peers start once wired.</summary>
+public sealed record WirePeers(string JobId, IActorRef[] Peers);
+
+/// <summary>
+/// Node to driver: piece <see cref="Index"/> of a finished peer's result, as the lab serializer wrote it. A result (a heat
+/// strip's rows) can be larger than the transport's frame, so it travels in pieces that fit, followed by <see cref="PeerDone"/>.
+/// </summary>
+public sealed record PeerResultChunk(int PeerId, int Index, byte[] Bytes);
+
+/// <summary>
+/// Node to driver, after the peer's <see cref="Chunks"/> chunks: the peer is done; its result is their bytes, read by the
+/// serializer <see cref="SerializerId"/> with <see cref="Manifest"/>; the messages it sent and its busy time.
+/// </summary>
+public sealed record PeerDone(int PeerId, int SerializerId, string Manifest, int Chunks, int Messages, long Bytes, TimeSpan Busy);
+
+/// <summary>Node to driver: a peer threw at <see cref="Step"/>; it was resumed from its checkpoint on the node, or, <see cref="Fatal"/>, it failed there too often.</summary>
+public sealed record PeerFaulted(int PeerId, int Step, string Error, bool Fatal);
+
 /// <summary>Anyone to a worker node: what do you run? The answer is <see cref="NodeStatus"/>.</summary>
 public sealed record GetNodeStatus
 {

@@ -48,7 +48,7 @@ internal static class ClusterWire
             r.ReadRequiredString(), r.ReadRequiredString(), r.ReadInt32(), r.ReadArray(static (ref WireReader r) => r.ReadRequiredString())))
         .Add("s.wiring", static (w, s) =>
         {
-            w.WriteActorRef(s.Router);
+            w.WriteArray<Akka.Actor.IActorRef>(s.Reducers, static (w, a) => w.WriteActorRef(a));
             w.WriteInt32(s.Partitions);
-        }, static (ref WireReader r) => new ShuffleWiring(r.ReadActorRef(), r.ReadInt32()));
+        }, static (ref WireReader r) => new ShuffleWiring(r.ReadArray(static (ref WireReader r) => r.ReadActorRef()), r.ReadInt32()));
 }

@@ -21,6 +21,7 @@ public static class LabWire
         ShuffleWire.Register(wire);
         MetricsWire.Register(wire);
         ClusterWire.Register(wire);
+        ClusterJobWire.Register(wire);
         foreach (var workload in workloads.All.OfType<IWireTypes>())
             workload.RegisterWireTypes(wire);
         more?.Invoke(wire);

@@ -156,6 +156,15 @@ public ref struct WireReader
         return values;
     }
 
+    /// <summary>A count, then that many bytes.</summary>
+    public byte[] ReadBytes()
+    {
+        var count = ReadCount();
+        var values = _data.Slice(_position, count).ToArray();
+        _position += count;
+        return values;
+    }
+
     /// <summary>A count, then that many zigzag varints.</summary>
     public int[] ReadInt32s()
     {

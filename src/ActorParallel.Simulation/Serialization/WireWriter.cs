@@ -148,6 +148,15 @@ public sealed class WireWriter
         _position += bytes;
     }
 
+    /// <summary>A count, then the bytes as they are.</summary>
+    public void WriteBytes(ReadOnlySpan<byte> values)
+    {
+        WriteCount(values.Length);
+        Ensure(values.Length);
+        values.CopyTo(_buffer.AsSpan(_position));
+        _position += values.Length;
+    }
+
     /// <summary>A count, then each value as a zigzag varint.</summary>
     public void WriteInt32s(ReadOnlySpan<int> values)
     {

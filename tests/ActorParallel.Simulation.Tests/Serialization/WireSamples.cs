@@ -5,6 +5,7 @@ using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Metrics;
 using ActorParallel.Simulation.Workloads;
+using ActorParallel.Simulation.Workloads.Heat;
 using ActorParallel.Simulation.Workloads.Io;
 using ActorParallel.Simulation.Workloads.Mandelbrot;
 using ActorParallel.Simulation.Workloads.MatMul;
@@ -50,6 +51,16 @@ internal static class WireSamples
         GetNodeStatus.Instance,
         new NodeStatus("node", "v", 2, ["1-abc", "2-def"]),
         new ShuffleWiring(Akka.Actor.ActorRefs.Nobody, 48),
+        new ProvideReducers("1-abc", [0, 2, 4]),
+        new ReducersProvided("1-abc", "node", [1, 3], [Akka.Actor.ActorRefs.Nobody, Akka.Actor.ActorRefs.Nobody]),
+        new ProvidePeers("1-abc", "heat", "v", new WorkloadParameters(800, 4, -7).With("steps", "150").With("alpha", "0.2"), 2, 2, 3, new FaultInjection(5)),
+        new ProvidePeers("2-def", "heat", "v", new WorkloadParameters(long.MaxValue, 1), 0, 1, 0, null),
+        new PeersProvided("1-abc", "node", 2, [Akka.Actor.ActorRefs.Nobody]),
+        new WirePeers("1-abc", [Akka.Actor.ActorRefs.Nobody, Akka.Actor.ActorRefs.Nobody, Akka.Actor.ActorRefs.Nobody]),
+        new PeerResultChunk(3, 0, [0, 1, 255, 128]),
+        new PeerResultChunk(0, 7, []),
+        new PeerDone(3, 731, "heat.strip", 21, 300, 1_920_000, TimeSpan.FromMilliseconds(123.4)),
+        new PeerFaulted(2, 50, "injected fault: peer 2 at step 50", Fatal: false),
 
         // The shuffle.
         new ShufflePart(5, 2, Counts),
@@ -85,13 +96,19 @@ internal static class WireSamples
         new IoTask(-9, 0, 48, 20),
         new SyntheticTask(42, 63, 15_625),
         new SyntheticAnswer(ulong.MaxValue, 950_000, 50_000),
+        new HaloRow(1, 2, 149, HaloSide.Below, [0.0, 100.0, double.NaN, -0.0]),
+        new HaloRow(0, 0, 0, HaloSide.Above, []),
+        new HeatStripResult(1, 201, 2, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
     ];
 
     /// <summary>A sample with its actor refs (Nobody, which no system resolves back) replaced by a real one.</summary>
     public static object WithRefs(object sample, Akka.Actor.IActorRef actor) => sample switch
     {
         WorkersProvided p => p with { Workers = [.. p.Workers.Select(_ => actor)] },
-        ShuffleWiring w => w with { Router = actor },
+        ShuffleWiring w => w with { Reducers = [.. w.Reducers.Select(_ => actor)] },
+        ReducersProvided p => p with { Reducers = [.. p.Reducers.Select(_ => actor)] },
+        PeersProvided p => p with { Peers = [.. p.Peers.Select(_ => actor)] },
+        WirePeers p => p with { Peers = [.. p.Peers.Select(_ => actor)] },
         _ => sample,
     };
 }

@@ -56,8 +56,30 @@ public sealed record JobOutcome(object? Answer, string? Error, JobMetrics Metric
     public bool Succeeded => Error is null;
 }
 
-/// <summary>Supervisor to worker, before the first batch of a shuffle job: send map output through this router, cut into this many partitions.</summary>
-public sealed record ShuffleWiring(IActorRef Router, int Partitions);
+/// <summary>
+/// Supervisor to worker, before the first batch of a shuffle job: cut map output into <see cref="Partitions"/>
+/// partitions and send partition p to <c>Reducers[p % Reducers.Length]</c>. Locally that is one entry, the shuffle's
+/// consistent-hashing router, whose ring picks the reducer; on a cluster it is the reducers themselves, spread over the
+/// worker nodes, so each part crosses the network once, straight to its reducer.
+/// </summary>
+public sealed record ShuffleWiring(IActorRef[] Reducers, int Partitions)
+{
+    /// <summary>Everything through one router (the local engine's consistent-hashing pool).</summary>
+    public ShuffleWiring(IActorRef router, int partitions)
+        : this([router], partitions)
+    {
+    }
+
+    /// <summary>Where partition <paramref name="partition"/>'s parts and its <see cref="ReduceNow"/> go.</summary>
+    public IActorRef Owner(int partition) => Reducers[partition % Reducers.Length];
+}
+
+/// <summary>
+/// Engine to a task-farm supervisor, before the job starts: the shuffle's reducers were made elsewhere (on the cluster's
+/// worker nodes), reducer i owning the partitions p with p % count = i; use them instead of a local router. Answered
+/// with <see cref="Akka.Done"/>.
+/// </summary>
+public sealed record UseReducers(IActorRef[] Reducers);
 
 /// <summary>
 /// Worker to reducers, through the shuffle's consistent-hashing router: partition <see cref="Partition"/> of

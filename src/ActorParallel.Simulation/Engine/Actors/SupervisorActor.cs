@@ -12,8 +12,9 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// start; small tasks several to a message, see <see cref="BatchPolicy"/>), restarts workers that throw and
 /// retries their task, combines the results in task-id order, and reports to the metrics actor in
 /// <see cref="MetricsBatch"/>es (see <see cref="FarmMetrics"/>), not a message per event. For a shuffle workload the workers send their map
-/// output to reducers through a consistent-hashing router (see <see cref="PartitionsPerReducer"/>) and the
-/// answer is combined from the reduced partitions. Supervisor and workers share nothing but messages.
+/// output to reducers through a consistent-hashing router (see <see cref="PartitionsPerReducer"/>), or, given reducers made
+/// on a cluster's nodes (<see cref="UseReducers"/>), straight to partition p's reducer p % reducers; the answer is combined
+/// from the reduced partitions. Supervisor and workers share nothing but messages.
 /// </summary>
 public class SupervisorActor : JobActor
 {
@@ -37,7 +38,8 @@ public class SupervisorActor : JobActor
     private readonly string _workerDispatcher;
     private IReadOnlyList<IActorRef>? _given;
     private readonly List<IActorRef> _workers = [];
-    private IActorRef? _shuffle;
+    private ShuffleWiring? _shuffle;
+    private IActorRef[]? _givenReducers;
     private int _partitions;
     private object[] _reduced = [];
     private int _reducedCount;
@@ -61,6 +63,11 @@ public class SupervisorActor : JobActor
         Receive<BatchFailed>(Failed);
         Receive<Reduced>(ReducerDone);
         Receive<ReduceFailed>(f => Fail($"{_workload.Name}: reducing partition {f.Partition} of {_partitions} failed: {f.Error}"));
+        Receive<UseReducers>(u =>
+        {
+            _givenReducers = u.Reducers;
+            Sender.Tell(Akka.Done.Instance);
+        });
     }
 
     protected override string Progress => $"{_ledger?.Completed ?? 0} of {_ledger?.Total ?? 0} tasks were done";
@@ -85,11 +92,21 @@ public class SupervisorActor : JobActor
         Emit(new JobStarted(TimeSpan.Zero, _workload.Name, workerCount, tasks.Count));
         if (_workload is IShuffleWorkload shuffle)
         {
-            var reducers = shuffle.Reducers(Request.Parameters);
+            var reducers = _givenReducers?.Length ?? shuffle.Reducers(Request.Parameters);
             _partitions = reducers * PartitionsPerReducer;
             _reduced = new object[_partitions];
-            var reducer = Props.Create(() => new ReducerActor(shuffle)).WithDispatcher(_workerDispatcher);
-            _shuffle = Context.ActorOf(new ConsistentHashingPool(reducers).WithVirtualNodesFactor(ShuffleVirtualNodes).Props(reducer), "shuffle");
+            if (_givenReducers is { } given)
+            {
+                // Reducers on the cluster's nodes: partition p belongs to reducer p % count, so each reducer gets
+                // exactly PartitionsPerReducer of them and the workers send each part straight to its owner.
+                _shuffle = new ShuffleWiring(given, _partitions);
+            }
+            else
+            {
+                var reducer = Props.Create(() => new ReducerActor(shuffle)).WithDispatcher(_workerDispatcher);
+                _shuffle = new ShuffleWiring(
+                    Context.ActorOf(new ConsistentHashingPool(reducers).WithVirtualNodesFactor(ShuffleVirtualNodes).Props(reducer), "shuffle"), _partitions);
+            }
         }
 
         if (_given is null)
@@ -119,7 +136,7 @@ public class SupervisorActor : JobActor
         if (_shuffle is null)
             return;
         foreach (var w in workers)
-            w.Tell(new ShuffleWiring(_shuffle, _partitions), Self);
+            w.Tell(_shuffle, Self);
     }
 
     /// <summary>
@@ -139,7 +156,15 @@ public class SupervisorActor : JobActor
         }
 
         if (!_ledger.HasLiveWorkers)
+        {
             Fail($"{_workload.Name}: no worker is left ({why}); {Progress}");
+            return;
+        }
+
+        // A reducer's parts live only in it: with one gone, its partitions cannot be completed without re-running
+        // every map task, which the lab does not do. Fail now, naming the node, instead of waiting for job-timeout.
+        if (_givenReducers is { } reducers && reducers.Where(r => lost(r)).Select(r => r.Path.Name).ToArray() is { Length: > 0 } gone)
+            Fail($"{_workload.Name}: {why}, and with it the shuffle's {string.Join(", ", gone)} and the map output they held (lost reducers are not re-run); {Progress}");
     }
 
     /// <summary>Workers that joined mid-job (a node came up): they get work at once (pull mode).</summary>
@@ -233,7 +258,7 @@ public class SupervisorActor : JobActor
             {
                 _reducing = true;
                 for (var p = 0; p < _partitions; p++)
-                    _shuffle.Tell(new ReduceNow(_ledger.Total, p), Self);
+                    _shuffle.Owner(p).Tell(new ReduceNow(_ledger.Total, p), Self);
             }
 
             return;
@@ -281,7 +306,7 @@ public class SupervisorActor : JobActor
                 Context.Stop(w);
         }
 
-        if (_shuffle is not null)
-            Context.Stop(_shuffle);
+        if (_shuffle is not null && _givenReducers is null)
+            Context.Stop(_shuffle.Reducers[0]);
     }
 }

@@ -17,8 +17,7 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly ITaskFarmWorkload _workload;
     private readonly FaultInjection? _faults;
-    private IActorRef? _shuffle;
-    private int _partitions;
+    private ShuffleWiring? _shuffle;
     private IActorRef _supervisor = ActorRefs.Nobody;
     private readonly long? _maxResultBytes;
 
@@ -40,7 +39,7 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
         (_workload, _faults, _maxResultBytes) = (workload, faults, maxResultBytes);
         Receive<ShuffleWiring>(w =>
         {
-            (_shuffle, _partitions) = (w.Router, w.Partitions);
+            _shuffle = w;
             Stash.UnstashAll();
         });
         Receive<TaskBatch>(b =>
@@ -159,11 +158,7 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
         return new TaskBatchException(batch, index, [.. done], [.. times], error);
     }
 
-    /// <summary>
-    /// For a shuffle, tells the router every partition of the output (empty ones too: a reducer counts one part
-    /// per task) and reports <see cref="Shuffled"/> instead of the output. The router, not the worker, picks
-    /// the reducer of each partition.
-    /// </summary>
+    /// <summary>On a cluster node: fails the batch, naming the size, when its results would not fit in one frame (Akka would drop them).</summary>
     private void CheckSize(TaskBatch batch, TaskResult[] results, TimeSpan[] durations)
     {
         if (_maxResultBytes is not { } max)
@@ -180,13 +175,18 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
         }
     }
 
+    /// <summary>
+    /// For a shuffle, sends every partition of the output (empty ones too: a reducer counts one part per task) to its
+    /// owner in the wiring (the router locally, whose ring picks the reducer; the reducer itself on a cluster) and
+    /// reports <see cref="Shuffled"/> instead of the output.
+    /// </summary>
     private TaskResult Deliver(TaskResult result)
     {
         if (_shuffle is null || _workload is not IShuffleWorkload shuffle)
             return result;
-        var parts = shuffle.Partition(result.Output, _partitions);
+        var parts = shuffle.Partition(result.Output, _shuffle.Partitions);
         for (var p = 0; p < parts.Count; p++)
-            _shuffle.Tell(new ShufflePart(result.TaskId, p, parts[p]), Self);
+            _shuffle.Owner(p).Tell(new ShufflePart(result.TaskId, p, parts[p]), Self);
         return result with { Output = Shuffled.Instance };
     }
 

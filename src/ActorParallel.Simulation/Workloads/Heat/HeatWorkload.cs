@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using ActorParallel.Simulation.Serialization;
 
 namespace ActorParallel.Simulation.Workloads.Heat;
 
@@ -10,7 +11,7 @@ namespace ActorParallel.Simulation.Workloads.Heat;
 /// (<c>--fail-every N</c>) makes a strip throw after computing each step whose number is a multiple of N;
 /// the strip recovers from its checkpoint (see <c>PeerActor</c>).
 /// </summary>
-public sealed class HeatWorkload : IPeerWorkload, IWarmUpWorkload
+public sealed class HeatWorkload : IPeerWorkload, IWarmUpWorkload, IWireTypes
 {
     public string Name => "heat";
 
@@ -124,6 +125,28 @@ public sealed class HeatWorkload : IPeerWorkload, IWarmUpWorkload
         ArgumentNullException.ThrowIfNull(job);
         return (job with { Size = Math.Min(job.Size, (3 * job.Tasks) + 2) }).With("steps", "40").With("checkpoint-every", "10");
     }
+
+    /// <summary>
+    /// On a cluster, halo rows cross between the strips at the edges of two nodes' blocks, and each strip's final rows
+    /// go to the driver (in pieces, see <c>PeerResultChunk</c>). Checkpoints stay on the strip's node.
+    /// </summary>
+    public void RegisterWireTypes(WireRegistry.Builder wire) => wire
+        .Add("heat.halo", static (w, h) =>
+        {
+            w.WriteInt32(h.To);
+            w.WriteInt32(h.From);
+            w.WriteInt32(h.Step);
+            w.WriteBool(h.Side == HaloSide.Below);
+            w.WriteDoubles(h.Cells.AsSpan());
+        }, static (ref WireReader r) => new HaloRow(
+            r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBool() ? HaloSide.Below : HaloSide.Above, ImmutableCollectionsMarshal.AsImmutableArray(r.ReadDoubles())))
+        .Add("heat.strip", static (w, s) =>
+        {
+            w.WriteInt32(s.StripId);
+            w.WriteInt32(s.FirstRow);
+            w.WriteInt32(s.Rows);
+            w.WriteDoubles(s.Cells.AsSpan());
+        }, static (ref WireReader r) => new HeatStripResult(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), ImmutableCollectionsMarshal.AsImmutableArray(r.ReadDoubles())));
 
     private static int CheckpointEvery(WorkloadParameters p) => p.GetInt("checkpoint-every", 100);
 
