@@ -25,7 +25,7 @@ internal static class LabCommands
         var command = new Command("list", "List the workloads with their default size, task count and options.") { config, json };
         command.SetAction(result => Guard(result.InvocationConfiguration.Error, () =>
         {
-            result.InvocationConfiguration.Output.WriteLine(ActorLab.Create().List(result.GetValue(config), result.GetValue(json)));
+            result.InvocationConfiguration.Output.WriteLine(ActorLab.Create(ActorParallelApp.Registry).List(result.GetValue(config), result.GetValue(json)));
             return 0;
         }));
         return command;
@@ -86,7 +86,7 @@ internal static class LabCommands
                 var progress = ConsoleProgress.For(error, isJson);
                 try
                 {
-                    report = await ActorLab.Create(progress: progress).RunAsync(run, cancellationToken).ConfigureAwait(false);
+                    report = await ActorLab.Create(ActorParallelApp.Registry, progress).RunAsync(run, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -121,9 +121,9 @@ internal static class LabCommands
             throw new WorkloadParameterException("--cluster: " + e.Message);
         }
 
-        var settings = run.LoadSettings();
+        var settings = run.LoadSettings(ActorParallelApp.Registry);
         error.WriteLine($"joining the cluster at {seed}, waiting up to {waitFor.TotalSeconds:0.#} s for {nodes} worker node(s)");
-        await using var cluster = await ClusterLab.ConnectAsync(seed, nodes, waitFor, akka: settings.Akka, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var cluster = await ClusterLab.ConnectAsync(seed, nodes, waitFor, ActorParallelApp.Registry, settings.Akka, cancellationToken: cancellationToken).ConfigureAwait(false);
         error.WriteLine($"running on {string.Join(", ", LabCluster.WorkerNodes(cluster.System))}");
         return await cluster.Lab.RunAsync(run, cancellationToken).ConfigureAwait(false);
     }
@@ -173,7 +173,7 @@ internal static class LabCommands
                     error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Workload} W={r.Workers} {r.Parameters}: {r.Wall.TotalMilliseconds:0.#} ms"));
                 }
             });
-            var experiment = await ActorLab.Create().SweepAsync(sweep, done, cancellationToken).ConfigureAwait(false);
+            var experiment = await ActorLab.Create(ActorParallelApp.Registry).SweepAsync(sweep, done, cancellationToken).ConfigureAwait(false);
             result.InvocationConfiguration.Output.WriteLine(LabRenderer.Sweep(experiment, isJson));
             if (sweep.Out is { } dir && !isJson)
             {

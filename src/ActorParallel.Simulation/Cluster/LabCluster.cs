@@ -4,6 +4,7 @@ using Akka.Cluster;
 using ActorParallel.Configuration;
 using ActorParallel.Simulation.Configuration;
 using ActorParallel.Simulation.Engine.Actors;
+using ActorParallel.Simulation.Serialization;
 using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Cluster;
@@ -57,11 +58,14 @@ public static class LabCluster
     {
         ArgumentNullException.ThrowIfNull(options);
         var seeds = options.Seeds.Select(SeedAddress).ToList();
-        var system = ActorSystem.Create(NodeRoles.SystemName, AkkaHandOver.ToAkka(Configuration(options, user)));
+        var workloads = registry ?? WorkloadRegistry.Default;
+        // The serializer knows the types of exactly these workloads (a host's own ones too), not only the built-in ones.
+        var setup = BootstrapSetup.Create().WithConfig(AkkaHandOver.ToAkka(Configuration(options, user)))
+            .And(LabSerialization.Setup(ReferenceEquals(workloads, WorkloadRegistry.Default) ? LabWire.Default : LabWire.Create(workloads)));
+        var system = ActorSystem.Create(NodeRoles.SystemName, setup);
         var cluster = Akka.Cluster.Cluster.Get(system);
         if (options.Role == NodeRoles.Worker)
         {
-            var workloads = registry ?? WorkloadRegistry.Default;
             var workers = Math.Max(1, options.Workers);
             system.ActorOf(Props.Create(() => new NodeActor(workloads, workers, ActorEngine.WorkerDispatcherId)), NodeRoles.NodeActorName);
         }
