@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A workload author's path, end to end, in a temporary folder (what tests/ActorParallel.Cli.Tests runs in CI):
-#   1. pack the lab into a temporary feed (scripts/pack.sh)
-#   2. install the `dotnet new` template into a temporary hive (--debug:custom-hive), nothing installed for the user
-#   3. create a project from it, build it, run its tests (the lab's shared suite)
-#   4. run its workload locally: the answer must match the serial reference (exit 0, "correct": true)
-#   5. a two-node local cluster: a worker node of the author's host plus the driver run, the answer checked again;
+#   1. pack the lab into a temporary feed and install the `dotnet new` template from it (scripts/install-template.sh)
+#      into a temporary hive (--debug:custom-hive): nothing is installed for the user
+#   2. create a project from it, build it, run its tests (the lab's shared suite)
+#   3. run its workload locally: the answer must match the serial reference (exit 0, "correct": true)
+#   4. a two-node local cluster: a worker node of the author's host plus the driver run, the answer checked again;
 #      the node is ended by its pid (SIGTERM: it leaves the cluster and exits 0)
 # Restores offline where it can: the lab's packages from the temporary feed, everything else from the machine's
 # NuGet cache (as a fallback folder) or its usual sources; a temporary NUGET_PACKAGES keeps the machine's cache clean.
@@ -36,12 +36,9 @@ run() {
 }
 
 machine_packages=$(dotnet nuget locals global-packages --list | sed -E 's/^global-packages: *//')
-run "$work/pack.log" 600 env FEED="$work/feed" scripts/pack.sh
-version=$(sed -n 's/^version //p' "$work/pack.log")
-step "packed $version"
-
 hive=$work/hive
-run "$work/install.log" 120 dotnet new install "$work/feed/ActorParallel.Templates.$version.nupkg" --debug:custom-hive "$hive"
+run "$work/install.log" 600 env FEED="$work/feed" scripts/install-template.sh --debug:custom-hive "$hive"
+step "packed and installed $(cd "$work/feed" && ls ActorParallel.Templates.*.nupkg)"
 mkdir -p "$work/src"
 cat >"$work/src/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
