@@ -7,8 +7,9 @@ using Xunit;
 namespace ActorParallel.Testing;
 
 /// <summary>
-/// The lab's shared suite for one task-farm workload, the one the built-in workloads pass: split, execute and combine
-/// in a worker-like order; TPL; the actor engine at W = 1..4, pulling and pushing, also when workers throw; a
+/// The lab's shared suite for one task-farm workload (a map-reduce <see cref="IShuffleWorkload"/> too), the one the
+/// built-in workloads pass: split, execute and combine in a worker-like order (and through the shuffle's partitions
+/// and reducers); TPL; the actor engine at W = 1..4, pulling and pushing, also when workers throw; a
 /// different job gives a different answer; the tasks, outputs and answer travel between nodes. Every answer is
 /// checked against the workload's serial reference. Derive a test class and give it the workload and small parameters
 /// (a job of tens of milliseconds: the suite runs it about forty times):
@@ -69,6 +70,8 @@ public abstract class FarmWorkloadSuite
 
                 var answer = Workload.Combine(p, [.. results.OrderBy(r => r.TaskId)]);
                 AssertPasses(Workload.Check(expected, answer), $"split/execute/combine, tasks = {tasks}, W = {workers}");
+                if (Workload is IShuffleWorkload shuffle)
+                    AssertPasses(Workload.Check(expected, Shuffle(shuffle, p, results)), $"split/execute/partition/reduce, tasks = {tasks}, W = {workers}");
             }
         }
     }
@@ -142,6 +145,26 @@ public abstract class FarmWorkloadSuite
         var expected = Workload.RunSerial(Parameters);
         AssertPasses(Workload.Check(expected, answer), "tasks and outputs through the lab serializer");
         AssertPasses(Workload.Check(expected, wire.RoundTrip(new TaskResult(0, answer)).Output), "the answer through the lab serializer");
+        if (Workload is IShuffleWorkload shuffle)
+        {
+            // The shuffle's parts travel from the workers to the reducers, the reduced partitions to the driver.
+            var reducers = shuffle.Reducers(Parameters);
+            var parts = done.Results.Select(r => shuffle.Partition(r.Output, reducers)
+                .Select((part, i) => wire.RoundTrip(new ShufflePart(r.TaskId, i, part)).Part).ToArray()).ToArray();
+            var reduced = Enumerable.Range(0, reducers)
+                .Select(i => wire.RoundTrip(new Reduced(i, shuffle.Reduce([.. parts.Select(p => p[i])]), parts.Length, 0)).Output).ToArray();
+            AssertPasses(Workload.Check(expected, shuffle.CombineReduced(Parameters, reduced)), "the shuffle's parts through the lab serializer");
+        }
+    }
+
+    /// <summary>What the shuffle does: each map output cut into the reducers' partitions, each partition reduced, the reduced ones combined.</summary>
+    private static object Shuffle(IShuffleWorkload shuffle, WorkloadParameters p, IEnumerable<TaskResult> results)
+    {
+        var reducers = shuffle.Reducers(p);
+        var parts = results.OrderBy(r => r.TaskId).Select(r => shuffle.Partition(r.Output, reducers)).ToArray();
+        Assert.All(parts, part => Assert.Equal(reducers, part.Count));
+        var reduced = Enumerable.Range(0, reducers).Select(i => shuffle.Reduce([.. parts.Select(part => part[i])])).ToArray();
+        return shuffle.CombineReduced(p, reduced);
     }
 
     /// <summary>A runner on the actor engine that knows the built-in workloads and this one.</summary>

@@ -3,5 +3,9 @@ using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Tests.Workloads;
 
-/// <summary>The suite authors get in ActorParallel.Testing, run here on a built-in workload so that it stays green on ours.</summary>
+/// <summary>The suite authors get in ActorParallel.Testing, run here on built-in workloads so that it stays green on ours.</summary>
 public sealed class SharedSuiteTests() : FarmWorkloadSuite((ITaskFarmWorkload)WorkloadRegistry.Default.Get("pi"), new WorkloadParameters(100_000, 9));
+
+/// <summary>The same suite on a map-reduce workload: its shuffle path and the shuffle's messages on the wire too.</summary>
+public sealed class SharedSuiteShuffleTests() : FarmWorkloadSuite(
+    (ITaskFarmWorkload)WorkloadRegistry.Default.Get("wordcount"), new WorkloadParameters(2_000, 7).With("vocabulary", "40").With("reducers", "3"));
