@@ -109,6 +109,14 @@ internal static class LabCommands
     /// <summary>Joins the cluster as a driver, runs the job on its worker nodes, and leaves.</summary>
     private static async Task<JobReport> RunOnClusterAsync(RunOptions run, string seed, int nodes, string wait, TextWriter error, CancellationToken cancellationToken)
     {
+        await using var cluster = await ConnectAsync(seed, nodes, wait, run.ConfigFile, error, workersAreNodes: false, cancellationToken).ConfigureAwait(false);
+        error.WriteLine($"running on {string.Join(", ", LabCluster.WorkerNodes(cluster.System))}");
+        return await cluster.Lab.RunAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Joins the cluster at <paramref name="seed"/> as a driver and waits for <paramref name="nodes"/> worker nodes.</summary>
+    private static async Task<ClusterLab> ConnectAsync(string seed, int nodes, string wait, string? configFile, TextWriter error, bool workersAreNodes, CancellationToken cancellationToken)
+    {
         if (nodes is < 1 or > 1000)
             throw new WorkloadParameterException($"--nodes must be between 1 and 1000; got {nodes}");
         var waitFor = RunOptions.ParseDuration(wait, "--wait");
@@ -121,11 +129,9 @@ internal static class LabCommands
             throw new WorkloadParameterException("--cluster: " + e.Message);
         }
 
-        var settings = run.LoadSettings(ActorParallelApp.Registry);
+        var settings = configFile is null ? ActorParallel.Simulation.SimulationSettings.Load() : ActorParallel.Simulation.SimulationSettings.LoadFile(configFile, ActorParallelApp.Registry);
         error.WriteLine($"joining the cluster at {seed}, waiting up to {waitFor.TotalSeconds:0.#} s for {nodes} worker node(s)");
-        await using var cluster = await ClusterLab.ConnectAsync(seed, nodes, waitFor, ActorParallelApp.Registry, settings.Akka, cancellationToken: cancellationToken).ConfigureAwait(false);
-        error.WriteLine($"running on {string.Join(", ", LabCluster.WorkerNodes(cluster.System))}");
-        return await cluster.Lab.RunAsync(run, cancellationToken).ConfigureAwait(false);
+        return await ClusterLab.ConnectAsync(seed, nodes, waitFor, ActorParallelApp.Registry, settings.Akka, cancellationToken: cancellationToken, workersAreNodes: workersAreNodes).ConfigureAwait(false);
     }
 
     public static Command BuildSweep()
@@ -141,11 +147,14 @@ internal static class LabCommands
         var output = new Option<string?>("--out") { Description = "Folder for results.csv, results.json, results.md and SVG charts." };
         var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL comparison runs." };
         var batchTime = BatchTimeOption();
+        var cluster = new Option<string?>("--cluster") { Description = "Sweep over worker nodes of the cluster at this seed (host:port or an Akka address): each point runs on the first N worker nodes of --nodes." };
+        var nodes = new Option<string?>("--nodes") { Description = "With --cluster: worker node counts, the scaling axis instead of --workers, e.g. 1,2 (W in the report counts nodes)." };
+        var wait = new Option<string>("--wait") { Description = "With --cluster: how long to wait for the cluster and its worker nodes.", DefaultValueFactory = _ => "30s" };
         var config = ConfigOption();
         var json = JsonOption();
         var command = new Command("sweep", "Run a scaling experiment and fit Amdahl's serial fraction (Gustafson's for weak scaling), against W and against the capacity W_eff measured from worker busy time.")
         {
-            workload, workers, kind, repeats, size, tasks, mode, batchTime, options, output, noTpl, config, json,
+            workload, workers, kind, repeats, size, tasks, mode, batchTime, options, output, noTpl, cluster, nodes, wait, config, json,
         };
         command.SetAction((result, cancellationToken) => GuardAsync(result.InvocationConfiguration.Error, async () =>
         {
@@ -173,7 +182,31 @@ internal static class LabCommands
                     error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {r.Workload} W={r.Workers} {r.Parameters}: {r.Wall.TotalMilliseconds:0.#} ms"));
                 }
             });
-            var experiment = await ActorLab.Create(ActorParallelApp.Registry).SweepAsync(sweep, done, cancellationToken).ConfigureAwait(false);
+            ExperimentResult experiment;
+            if (result.GetValue(cluster) is { } seedNode)
+            {
+                var counts = result.GetValue(nodes) ?? throw new WorkloadParameterException("sweep --cluster needs --nodes, the worker node counts to sweep, e.g. --nodes 1,2");
+                sweep = sweep with { Workers = counts };
+                int most;
+                try
+                {
+                    most = RunOptions.ParseWorkerList(counts).Max();
+                }
+                catch (WorkloadParameterException e)
+                {
+                    throw new WorkloadParameterException(e.Message.Replace("--workers", "--nodes", StringComparison.Ordinal));
+                }
+
+                await using var lab = await ConnectAsync(seedNode, most, result.GetValue(wait)!, sweep.ConfigFile, error, workersAreNodes: true, cancellationToken).ConfigureAwait(false);
+                experiment = await lab.Lab.SweepAsync(sweep, done, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                if (result.GetValue(nodes) is not null)
+                    throw new WorkloadParameterException("--nodes sweeps worker nodes and needs --cluster SEED; without a cluster use --workers");
+                experiment = await ActorLab.Create(ActorParallelApp.Registry).SweepAsync(sweep, done, cancellationToken).ConfigureAwait(false);
+            }
+
             result.InvocationConfiguration.Output.WriteLine(LabRenderer.Sweep(experiment, isJson));
             if (sweep.Out is { } dir && !isJson)
             {

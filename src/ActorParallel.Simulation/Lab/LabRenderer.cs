@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Metrics;
 using ActorParallel.Simulation.Reports;
 using ActorParallel.Simulation.Workloads;
 
@@ -64,9 +65,26 @@ public static class LabRenderer
               .Append(CultureInfo.InvariantCulture, $"task latency ms p50 {m.Latency.P50:0.###} p95 {m.Latency.P95:0.###} p99 {m.Latency.P99:0.###} (queue wait p50 {m.QueueWait.P50:0.###}); load imbalance (max/mean busy) {m.LoadImbalance:0.###}")
               .Append(m.Scaling.KarpFlatt is { } e ? string.Create(CultureInfo.InvariantCulture, $"; Karp-Flatt e = {e:0.###}") : "").Append('\n')
               .Append("busy per worker: ").Append(string.Join(", ", m.PerWorker.Select(w => string.Create(CultureInfo.InvariantCulture, $"w{w.WorkerId} {w.Tasks} tasks {w.Utilisation:P0}")))).Append('\n');
+            if (m.PerNode.Count > 0)
+                sb.Append('\n').Append(Nodes(m.PerNode));
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A row per worker node: its tasks and busy time, the bytes our serializer wrote to it (batches) and read from it
+    /// (results), and its batches' round trips beyond their compute (network both ways, plus queueing behind a prefetched batch).
+    /// </summary>
+    public static string Nodes(IReadOnlyList<NodeMetrics> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        return Table(
+            ["node", "workers", "tasks", "busy ms", "bytes out", "bytes in", "net wait ms"],
+            nodes.Select(n => new[]
+            {
+                n.Node, Format.N(n.Workers, "0"), Format.N(n.Tasks, "0"), Ms(n.Busy), Format.N(n.BytesOut, "0"), Format.N(n.BytesIn, "0"), Ms(n.Waited),
+            }));
     }
 
     /// <summary>The <c>sweep</c> output: the Markdown table of <see cref="ReportWriter"/>, or its JSON.</summary>
