@@ -8,7 +8,7 @@
 #      the node is ended by its pid (SIGTERM: it leaves the cluster and exits 0)
 # Restores offline where it can: the lab's packages from the temporary feed, everything else from the machine's
 # NuGet cache (as a fallback folder) or its usual sources; a temporary NUGET_PACKAGES keeps the machine's cache clean.
-# KIND=shuffle checks the template's map-reduce kind instead of the task farm (CI checks the farm).
+# KIND=shuffle or KIND=peer checks the template's map-reduce or peer kind instead of the task farm (CI checks the farm).
 # Every step is bounded in time. KEEP=1 keeps the folder. Prints one line per step with its time, then "template-check: ok".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,11 +81,11 @@ done
 step "worker node $address up (pid $node_pid)"
 
 cluster=("$host" "${job[@]}" --no-tpl --cluster "$address" --nodes 1 --wait 60s)
-if [ "$kind" = shuffle ] && ! timeout --kill-after=10 300 "${cluster[@]}" >"$work/cluster.json" 2>&1 \
+if [ "$kind" != farm ] && ! timeout --kill-after=10 300 "${cluster[@]}" >"$work/cluster.json" 2>&1 \
     && grep -q "only task-farm workloads without a shuffle run on a cluster" "$work/cluster.json"; then
-  step "cluster run: skipped, the lab does not run shuffles on a cluster yet"
+  step "cluster run: skipped, the lab does not run a $kind workload on a cluster yet"
 else
-  [ "$kind" = shuffle ] || run "$work/cluster.json" 300 "${cluster[@]}"
+  [ "$kind" != farm ] || run "$work/cluster.json" 300 "${cluster[@]}"
   grep -q '"correct": *true' "$work/cluster.json" || fail "the cluster run's answer differs from the serial reference" "$work/cluster.json"
   grep -q "^running on akka.tcp://actorparallel@$address" "$work/cluster.json" || fail "the cluster run did not run on the worker node" "$work/cluster.json"
   step "cluster run: correct"

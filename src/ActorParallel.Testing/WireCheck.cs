@@ -43,7 +43,7 @@ public sealed class WireCheck : IDisposable
         }
 
         var back = _system.Serialization.Deserialize(bytes, serializer.Identifier, Akka.Serialization.Serialization.ManifestFor(serializer, message));
-        return Assert.IsType<T>(back);
+        return Assert.IsAssignableFrom<T>(back);
     }
 
     public void Dispose() => _system.Terminate().Wait(TimeSpan.FromSeconds(10));

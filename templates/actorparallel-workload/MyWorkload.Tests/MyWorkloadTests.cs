@@ -21,6 +21,20 @@ public sealed class MyWorkloadTests() : FarmWorkloadSuite(new MyWorkload(), new 
         Assert.Equal(100, answer.Counts.Sum());
     }
 }
+#elif (kind == "peer")
+public sealed class MyWorkloadTests() : PeerWorkloadSuite(new MyWorkload(), new WorkloadParameters(Size: 1_000, Tasks: 4).With("steps", "12").With("checkpoint-every", "3"))
+{
+    [Fact]
+    public void The_serial_reference_gives_known_answers()
+    {
+        // One step on a ring of 3 cells 1, 2, 3 (seed 1 starts them at 1 + i * 2654435761 mod p; only the sum is checked here):
+        // each cell becomes left + 2 x itself + right, so the ring's sum is multiplied by 4 each step (mod p).
+        var p = new WorkloadParameters(3, Tasks: 1, Seed: 1).With("steps", "1");
+        var start = (Ring)new MyWorkload().RunSerial(p.With("steps", "0"));
+        var after = (Ring)new MyWorkload().RunSerial(p);
+        Assert.Equal(start.Cells.Sum() * 4 % MyWorkload.Modulus, after.Cells.Sum() % MyWorkload.Modulus);
+    }
+}
 #else
 public sealed class MyWorkloadTests() : FarmWorkloadSuite(new MyWorkload(), new WorkloadParameters(Size: 30_000, Tasks: 7))
 {
