@@ -18,7 +18,7 @@ internal static class Program
         BenchCommand.Build,
     ];
 
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => ActorParallelApp.Run(args);
 
     /// <summary>Runs a command line with the given output and error writers (tests call this in-process).</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CancellationToken.None);

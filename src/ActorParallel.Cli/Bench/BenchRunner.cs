@@ -16,7 +16,7 @@ public static class BenchRunner
         new SystemLifecycleScenario(),
         new PingPongScenario(),
         new FarmScenario(),
-        new WorkloadsScenario(),
+        new WorkloadsScenario(ActorParallelApp.Registry),
         new HoconParseScenario(),
         new SerializerScenario(),
     ];

@@ -44,7 +44,7 @@ internal static class ClusterCommand
         ClusterLab lab;
         try
         {
-            lab = await ClusterLab.ConnectAsync(seed, 0, waitFor, cancellationToken: cancellationToken).ConfigureAwait(false);
+            lab = await ClusterLab.ConnectAsync(seed, 0, waitFor, ActorParallelApp.Registry, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ClusterUnavailableException e)
         {

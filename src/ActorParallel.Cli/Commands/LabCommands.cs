@@ -27,7 +27,7 @@ internal static class LabCommands
             var output = result.InvocationConfiguration.Output;
             return new CommandGuard(output, result.InvocationConfiguration.Error, result.GetValue(json)).RunAsync(() =>
             {
-                output.WriteLine(ActorLab.Create().List(result.GetValue(config), result.GetValue(json)));
+                output.WriteLine(ActorLab.Create(ActorParallelApp.Registry).List(result.GetValue(config), result.GetValue(json)));
                 return Task.FromResult(ExitCodes.Ok);
             }, cancellationToken);
         });
@@ -94,7 +94,7 @@ internal static class LabCommands
                     }
                     else
                     {
-                        var lab = ActorLab.Create(progress: progress, phases: progress);
+                        var lab = ActorLab.Create(ActorParallelApp.Registry, progress: progress, phases: progress);
                         var plan = lab.Plan(run, Environment.ProcessorCount);
                         foreach (var warning in plan.Warnings)
                             guard.Warn(warning);
@@ -120,7 +120,7 @@ internal static class LabCommands
         RunOptions run, string seed, int nodes, string wait, CommandGuard guard, ProgressDisplay progress, TextWriter error, CancellationToken cancellationToken)
     {
         // Everything that can be checked without the cluster is checked before joining it.
-        var local = ActorLab.Create().Plan(run);
+        var local = ActorLab.Create(ActorParallelApp.Registry).Plan(run);
         foreach (var warning in local.Warnings)
             guard.Warn(warning);
         await using var cluster = await ConnectAsync(seed, nodes, wait, local.Settings.Akka, progress, error, workersAreNodes: false, cancellationToken).ConfigureAwait(false);
@@ -145,7 +145,7 @@ internal static class LabCommands
         }
 
         error.WriteLine($"joining the cluster at {seed}, waiting up to {waitFor.TotalSeconds:0.#} s for {nodes} worker node(s)");
-        return await ClusterLab.ConnectAsync(seed, nodes, waitFor, akka: akka, cancellationToken: cancellationToken, phases: progress, workersAreNodes: workersAreNodes).ConfigureAwait(false);
+        return await ClusterLab.ConnectAsync(seed, nodes, waitFor, ActorParallelApp.Registry, akka: akka, cancellationToken: cancellationToken, phases: progress, workersAreNodes: workersAreNodes).ConfigureAwait(false);
     }
 
     public static Command BuildSweep()
@@ -201,12 +201,12 @@ internal static class LabCommands
                         sweep = sweep with { Workers = counts ?? throw new WorkloadParameterException("sweep --cluster needs --nodes, the worker node counts to sweep, e.g. --nodes 1,2") };
 
                     // Everything that can be checked without the cluster is checked before joining it.
-                    var local = ActorLab.Create(progress: progress, phases: progress);
+                    var local = ActorLab.Create(ActorParallelApp.Registry, progress: progress, phases: progress);
                     var spec = Renamed(() => local.PlanSweep(sweep), counts is null ? null : "--nodes");
                     progress.StartSweep($"sweep {spec.Workload} ({spec.Kind.ToString().ToLowerInvariant()}, W = {string.Join(",", spec.Workers)}, {spec.Repeats} repeats)", spec.Plan().Count * spec.Repeats);
                     if (result.GetValue(cluster) is { } seedNode)
                     {
-                        var akka = (sweep.ConfigFile is null ? ActorParallel.Simulation.SimulationSettings.Load() : ActorParallel.Simulation.SimulationSettings.LoadFile(sweep.ConfigFile, WorkloadRegistry.Default)).Akka;
+                        var akka = (sweep.ConfigFile is null ? ActorParallel.Simulation.SimulationSettings.Load() : ActorParallel.Simulation.SimulationSettings.LoadFile(sweep.ConfigFile, ActorParallelApp.Registry)).Akka;
                         await using var lab = await ConnectAsync(seedNode, spec.Workers.Max(), result.GetValue(wait)!, akka, progress, error, workersAreNodes: true, cancellationToken).ConfigureAwait(false);
                         experiment = await lab.Lab.SweepAsync(sweep, progress, cancellationToken).ConfigureAwait(false);
                     }

@@ -64,7 +64,7 @@ internal static class NodeCommand
         try
         {
             if (configFile is not null)
-                akka = SimulationSettings.LoadFile(configFile).Akka;
+                akka = SimulationSettings.LoadFile(configFile, ActorParallelApp.Registry).Akka;
         }
         catch (HoconConfigException e)
         {
@@ -75,7 +75,7 @@ internal static class NodeCommand
         ActorSystem system;
         try
         {
-            system = LabCluster.Start(options, user: akka);
+            system = LabCluster.Start(options, ActorParallelApp.Registry, akka);
         }
         catch (Exception e) when (e is Akka.Configuration.ConfigurationException or Akka.Remote.RemoteTransportException or System.Net.Sockets.SocketException or AggregateException)
         {

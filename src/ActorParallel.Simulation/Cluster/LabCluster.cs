@@ -4,6 +4,7 @@ using Akka.Cluster;
 using ActorParallel.Configuration;
 using ActorParallel.Simulation.Configuration;
 using ActorParallel.Simulation.Engine.Actors;
+using ActorParallel.Simulation.Serialization;
 using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Cluster;
@@ -63,14 +64,16 @@ public static class LabCluster
         ArgumentNullException.ThrowIfNull(options);
         // host:port seeds take this node's transport: akka.ssl.tcp with TLS, akka.tcp without.
         var seeds = options.Seeds.Select(s => SeedAddress(s, options.Tls is null ? "akka.tcp" : "akka.ssl.tcp")).ToList();
-        var config = AkkaHandOver.ToAkka(Configuration(options, user));
-        var system = options.Tls is { } tls
-            ? ActorSystem.Create(NodeRoles.SystemName, BootstrapSetup.Create().WithConfig(config).And(tls.Setup()))
-            : ActorSystem.Create(NodeRoles.SystemName, config);
+        var workloads = registry ?? WorkloadRegistry.Default;
+        // The serializer knows the types of exactly these workloads (a host's own ones too), not only the built-in ones.
+        var setup = BootstrapSetup.Create().WithConfig(AkkaHandOver.ToAkka(Configuration(options, user)))
+            .And(LabSerialization.Setup(ReferenceEquals(workloads, WorkloadRegistry.Default) ? LabWire.Default : LabWire.Create(workloads)));
+        if (options.Tls is { } tls)
+            setup = setup.And(tls.Setup());
+        var system = ActorSystem.Create(NodeRoles.SystemName, setup);
         var cluster = Akka.Cluster.Cluster.Get(system);
         if (options.Role == NodeRoles.Worker)
         {
-            var workloads = registry ?? WorkloadRegistry.Default;
             var workers = Math.Max(1, options.Workers);
             system.ActorOf(Props.Create(() => new NodeActor(workloads, workers, ActorEngine.WorkerDispatcherId)), NodeRoles.NodeActorName);
         }

@@ -1,0 +1,3 @@
+using ActorParallel.Cli;
+
+return ActorParallelApp.Run(args);
