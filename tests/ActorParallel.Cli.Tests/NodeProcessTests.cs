@@ -86,6 +86,63 @@ public sealed class NodeProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Over_TLS_a_driver_with_the_cluster_s_certificate_runs_a_job_and_one_without_cannot_join()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        using var dir = new TempDirectory("ap-certs-");
+        var (cluster, rogue) = (Path.Combine(dir.Path, "cluster"), Path.Combine(dir.Path, "rogue"));
+        MakeCertificates(cluster, "seed", "driver");
+        MakeCertificates(rogue, "intruder");
+        string[] Tls(string folder, string name) =>
+            ["--tls-cert", Path.Combine(folder, name + ".pfx"), "--tls-ca", Path.Combine(folder, "ca.crt"), "--tls-password", File.ReadAllText(Path.Combine(folder, "password"))];
+
+        var port = FreePort();
+        var node = StartNode(port, null, Tls(cluster, "seed"));
+        await WaitForLineAsync(node, "up ");
+        var seed = $"127.0.0.1:{port}";
+        string[] job = ["run", "pi", "--cluster", seed, "--nodes", "1", "--size", "2000000", "--tasks", "4", "--no-tpl", "--wait", "4s"];
+
+        var ok = await Task.Run(() => Cli.Run([.. job, .. Tls(cluster, "driver")])).WaitAsync(Patience);
+        Assert.True(ok.Code == 0, ok.Err);
+        Assert.Contains("akka.ssl.tcp://actorparallel@127.0.0.1", ok.Out, StringComparison.Ordinal);
+
+        var intruder = await Task.Run(() => Cli.Run([.. job, .. Tls(rogue, "intruder")])).WaitAsync(Patience);
+        Assert.Equal(5, intruder.Code);
+        var plain = await Task.Run(() => Cli.Run(job)).WaitAsync(Patience);
+        Assert.Equal(5, plain.Code);
+        Assert.Contains("could not join the cluster", plain.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_node_refuses_a_reachable_address_without_TLS_unless_told_insecure()
+    {
+        var (code, _, err) = Cli.Run("node", "--hostname", "0.0.0.0", "--port", "0");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --hostname 0.0.0.0 can be reached from other machines", err, StringComparison.Ordinal);
+        Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var (half, _, halfErr) = Cli.Run("node", "--tls-cert", "x.pfx");
+        Assert.Equal(2, half);
+        Assert.Contains("--tls-cert needs --tls-ca too", halfErr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs scripts/certs.sh: a CA and a certificate per node in <paramref name="folder"/>.</summary>
+    private static void MakeCertificates(string folder, params string[] nodes)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ActorParallel.sln")))
+            root = root.Parent;
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(root!.FullName, "scripts", "certs.sh"), folder }.Concat(nodes))
+            info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var err = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "certs.sh did not finish in 60 s");
+        Assert.True(process.ExitCode == 0, "certs.sh failed: " + err.Result);
+    }
+
+    [Fact]
     public void Nodes_without_a_cluster_is_a_clear_error()
     {
         var (code, _, err) = Cli.Run("sweep", "pi", "--nodes", "1,2");
@@ -153,7 +210,7 @@ public sealed class NodeProcessTests : IAsyncLifetime
         }
     }
 
-    private Process StartNode(int port, string? seed)
+    private Process StartNode(int port, string? seed, params string[] more)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "ActorParallel.Cli.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -162,7 +219,7 @@ public sealed class NodeProcessTests : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { cli, "node", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "1" })
+        foreach (var arg in new[] { cli, "node", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "1" }.Concat(more))
             info.ArgumentList.Add(arg);
         if (seed is not null)
         {

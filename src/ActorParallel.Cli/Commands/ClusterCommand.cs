@@ -17,17 +17,21 @@ internal static class ClusterCommand
     {
         var seed = new Option<string>("--seed") { Description = "A node of the cluster: host:port or akka.tcp://actorparallel@host:port.", Required = true };
         var wait = new Option<string>("--wait") { Description = "How long to wait to join.", DefaultValueFactory = _ => "10s" };
-        var status = new Command("status", "Show the cluster's members: address, roles, status, reachability, workers per job, jobs in progress.") { seed, wait };
+        var tls = new TlsOptions();
+        var status = new Command("status", "Show the cluster's members: address, roles, status, reachability, workers per job, jobs in progress.")
+        {
+            seed, wait, tls.Certificate, tls.Ca, tls.Password,
+        };
         status.SetAction((result, cancellationToken) =>
         {
             var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             return new CommandGuard(output, error, json: false).RunAsync(
-                () => StatusAsync(result.GetValue(seed)!, result.GetValue(wait)!, output, error, cancellationToken), cancellationToken);
+                () => StatusAsync(result.GetValue(seed)!, result.GetValue(wait)!, output, error, cancellationToken, tls.From(result)), cancellationToken);
         });
         return new Command("cluster", "Look at a running cluster.") { status };
     }
 
-    internal static async Task<int> StatusAsync(string seed, string wait, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> StatusAsync(string seed, string wait, TextWriter output, TextWriter error, CancellationToken cancellationToken, NodeTls? tls = null)
     {
         TimeSpan waitFor;
         try
@@ -44,7 +48,7 @@ internal static class ClusterCommand
         ClusterLab lab;
         try
         {
-            lab = await ClusterLab.ConnectAsync(seed, 0, waitFor, ActorParallelApp.Registry, cancellationToken: cancellationToken).ConfigureAwait(false);
+            lab = await ClusterLab.ConnectAsync(seed, 0, waitFor, ActorParallelApp.Registry, cancellationToken: cancellationToken, tls: tls).ConfigureAwait(false);
         }
         catch (ClusterUnavailableException e)
         {

@@ -48,6 +48,7 @@ internal static class LabCommands
         var cluster = new Option<string?>("--cluster") { Description = "Run on the worker nodes of the cluster at this seed (host:port or akka.tcp://actorparallel@host:port); start nodes with `node`." };
         var nodes = NumberOptions.Int("--nodes", "With --cluster: worker nodes to wait for before the job starts.", 1);
         var wait = new Option<string>("--wait") { Description = "With --cluster: how long to wait for the cluster and its worker nodes.", DefaultValueFactory = _ => "30s" };
+        var tls = new TlsOptions();
         var options = new Option<string[]>("--option", "-o") { Description = "Workload option key=value (repeatable), e.g. max-iter=500.", AllowMultipleArgumentsPerToken = false };
         var failEvery = NumberOptions.Int("--fail-every", "Fault injection: workers throw once on every task whose id is a multiple of N.");
         var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL (Parallel.For/PLINQ) comparison run." };
@@ -57,7 +58,8 @@ internal static class LabCommands
         var json = JsonOption();
         var command = new Command("run", "Run a workload on W worker actors, check it against the serial reference, and report speedup beside the TPL's.")
         {
-            workload, workers, size, tasks, mode, seed, prefetch, timeout, batchTime, cluster, nodes, wait, options, failEvery, noTpl, image, output, config, json,
+            workload, workers, size, tasks, mode, seed, prefetch, timeout, batchTime, cluster, nodes, wait, tls.Certificate, tls.Ca, tls.Password,
+            options, failEvery, noTpl, image, output, config, json,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -90,7 +92,7 @@ internal static class LabCommands
                 {
                     if (result.GetValue(cluster) is { } seedNode)
                     {
-                        record = await RunOnClusterAsync(run, seedNode, result.GetValue(nodes), result.GetValue(wait)!, guard, progress, error, cancellationToken).ConfigureAwait(false);
+                        record = await RunOnClusterAsync(run, seedNode, result.GetValue(nodes), result.GetValue(wait)!, tls.From(result), guard, progress, error, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -117,20 +119,20 @@ internal static class LabCommands
 
     /// <summary>Joins the cluster as a driver, runs the job on its worker nodes, and leaves.</summary>
     private static async Task<RunRecord> RunOnClusterAsync(
-        RunOptions run, string seed, int nodes, string wait, CommandGuard guard, ProgressDisplay progress, TextWriter error, CancellationToken cancellationToken)
+        RunOptions run, string seed, int nodes, string wait, NodeTls? tls, CommandGuard guard, ProgressDisplay progress, TextWriter error, CancellationToken cancellationToken)
     {
         // Everything that can be checked without the cluster is checked before joining it.
         var local = ActorLab.Create(ActorParallelApp.Registry).Plan(run);
         foreach (var warning in local.Warnings)
             guard.Warn(warning);
-        await using var cluster = await ConnectAsync(seed, nodes, wait, local.Settings.Akka, progress, error, workersAreNodes: false, cancellationToken).ConfigureAwait(false);
+        await using var cluster = await ConnectAsync(seed, nodes, wait, local.Settings.Akka, tls, progress, error, workersAreNodes: false, cancellationToken).ConfigureAwait(false);
         error.WriteLine($"running on {string.Join(", ", LabCluster.WorkerNodes(cluster.System))}");
         return await cluster.Lab.RunAsync(cluster.Lab.Plan(run), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Joins the cluster at <paramref name="seed"/> as a driver and waits for <paramref name="nodes"/> worker nodes.</summary>
     private static async Task<ClusterLab> ConnectAsync(
-        string seed, int nodes, string wait, HoconConfig? akka, ProgressDisplay progress, TextWriter error, bool workersAreNodes, CancellationToken cancellationToken)
+        string seed, int nodes, string wait, HoconConfig? akka, NodeTls? tls, ProgressDisplay progress, TextWriter error, bool workersAreNodes, CancellationToken cancellationToken)
     {
         if (nodes is < 1 or > 1000)
             throw new WorkloadParameterException($"--nodes must be between 1 and 1000; got {nodes}");
@@ -145,7 +147,7 @@ internal static class LabCommands
         }
 
         error.WriteLine($"joining the cluster at {seed}, waiting up to {waitFor.TotalSeconds:0.#} s for {nodes} worker node(s)");
-        return await ClusterLab.ConnectAsync(seed, nodes, waitFor, ActorParallelApp.Registry, akka: akka, cancellationToken: cancellationToken, phases: progress, workersAreNodes: workersAreNodes).ConfigureAwait(false);
+        return await ClusterLab.ConnectAsync(seed, nodes, waitFor, ActorParallelApp.Registry, akka: akka, cancellationToken: cancellationToken, phases: progress, workersAreNodes: workersAreNodes, tls: tls).ConfigureAwait(false);
     }
 
     public static Command BuildSweep()
@@ -164,11 +166,12 @@ internal static class LabCommands
         var cluster = new Option<string?>("--cluster") { Description = "Sweep over worker nodes of the cluster at this seed (host:port or an Akka address): each point runs on the first N worker nodes of --nodes." };
         var nodes = new Option<string?>("--nodes") { Description = "With --cluster: worker node counts, the scaling axis instead of --workers, e.g. 1,2 (one worker actor on each node, so W counts nodes)." };
         var wait = new Option<string>("--wait") { Description = "With --cluster: how long to wait for the cluster and its worker nodes.", DefaultValueFactory = _ => "30s" };
+        var tls = new TlsOptions();
         var config = ConfigOption();
         var json = JsonOption();
         var command = new Command("sweep", "Run a scaling experiment and fit Amdahl's serial fraction (Gustafson's for weak scaling), against W and against the capacity W_eff measured from worker busy time.")
         {
-            workload, workers, kind, repeats, size, tasks, mode, batchTime, options, output, noTpl, cluster, nodes, wait, config, json,
+            workload, workers, kind, repeats, size, tasks, mode, batchTime, options, output, noTpl, cluster, nodes, wait, tls.Certificate, tls.Ca, tls.Password, config, json,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -207,7 +210,7 @@ internal static class LabCommands
                     if (result.GetValue(cluster) is { } seedNode)
                     {
                         var akka = (sweep.ConfigFile is null ? ActorParallel.Simulation.SimulationSettings.Load() : ActorParallel.Simulation.SimulationSettings.LoadFile(sweep.ConfigFile, ActorParallelApp.Registry)).Akka;
-                        await using var lab = await ConnectAsync(seedNode, spec.Workers.Max(), result.GetValue(wait)!, akka, progress, error, workersAreNodes: true, cancellationToken).ConfigureAwait(false);
+                        await using var lab = await ConnectAsync(seedNode, spec.Workers.Max(), result.GetValue(wait)!, akka, tls.From(result), progress, error, workersAreNodes: true, cancellationToken).ConfigureAwait(false);
                         experiment = await lab.Lab.SweepAsync(sweep, progress, cancellationToken).ConfigureAwait(false);
                     }
                     else

@@ -30,15 +30,39 @@ internal static class NodeCommand
         var role = new Option<string>("--role") { Description = "worker (hosts worker actors for jobs) or driver.", DefaultValueFactory = _ => NodeRoles.Worker };
         var workers = NumberOptions.Int("--workers", $"Worker actors (and threads) this node gives each job, 1 to {Simulation.Lab.RunOptions.MaxWorkers}.", 2, "-w");
         var config = new Option<string?>("--config", "-c") { Description = "A HOCON file; its akka section goes to this node's actor system." };
+        var tls = new TlsOptions();
+        var insecure = new Option<bool>("--insecure") { Description = "Listen on an address other machines can reach without TLS (anyone who reaches the port can join)." };
         var command = new Command("node", "Start a cluster node and keep it running until Ctrl+C or SIGTERM; then leave the cluster and exit 0.")
         {
-            hostname, port, publicHostname, seeds, role, workers, config,
+            hostname, port, publicHostname, seeds, role, workers, config, tls.Certificate, tls.Ca, tls.Password, insecure,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(
-            new NodeOptions(
-                result.GetValue(role)!, result.GetValue(seeds) ?? [], result.GetValue(hostname)!, result.GetValue(port),
-                result.GetValue(publicHostname), result.GetValue(workers)),
-            result.GetValue(config), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        command.SetAction((result, cancellationToken) =>
+        {
+            var error = result.InvocationConfiguration.Error;
+            NodeTls? security;
+            try
+            {
+                security = tls.From(result);
+            }
+            catch (Simulation.Workloads.WorkloadParameterException e)
+            {
+                return Task.FromResult(Usage(error, e.Message));
+            }
+
+            var host = result.GetValue(hostname)!;
+            if (security is null && !result.GetValue(insecure) && !TlsOptions.IsLoopback(host))
+            {
+                return Task.FromResult(Usage(error,
+                    $"--hostname {host} can be reached from other machines, and without TLS anyone who reaches the port can join the cluster: " +
+                    "give --tls-cert and --tls-ca (scripts/certs.sh makes them), or --insecure to listen unprotected"));
+            }
+
+            return RunAsync(
+                new NodeOptions(
+                    result.GetValue(role)!, result.GetValue(seeds) ?? [], host, result.GetValue(port),
+                    result.GetValue(publicHostname), result.GetValue(workers)) { Tls = security },
+                result.GetValue(config), result.InvocationConfiguration.Output, error, cancellationToken);
+        });
         return command;
     }
 
@@ -76,6 +100,10 @@ internal static class NodeCommand
         try
         {
             system = LabCluster.Start(options, ActorParallelApp.Registry, akka);
+        }
+        catch (Simulation.Workloads.WorkloadParameterException e)
+        {
+            return Usage(error, e.Message);
         }
         catch (Exception e) when (e is Akka.Configuration.ConfigurationException or Akka.Remote.RemoteTransportException or System.Net.Sockets.SocketException or AggregateException)
         {

@@ -38,10 +38,10 @@ public sealed class ClusterLab : IAsyncDisposable
     /// </summary>
     public static async Task<ClusterLab> ConnectAsync(
         string seed, int workerNodes, TimeSpan wait, WorkloadRegistry? registry = null, HoconConfig? akka = null, CancellationToken cancellationToken = default,
-        IProgress<JobPhaseStarted>? phases = null, bool workersAreNodes = false)
+        IProgress<JobPhaseStarted>? phases = null, bool workersAreNodes = false, NodeTls? tls = null)
     {
         var workloads = registry ?? WorkloadRegistry.Default;
-        var system = LabCluster.Start(new NodeOptions(NodeRoles.Driver, [seed]), workloads, akka);
+        var system = LabCluster.Start(new NodeOptions(NodeRoles.Driver, [seed]) { Tls = tls }, workloads, akka);
         try
         {
             if (!await LabCluster.WaitForWorkersAsync(system, workerNodes, wait, cancellationToken).ConfigureAwait(false))

@@ -99,6 +99,7 @@ internal static class WireSamples
         new HaloRow(1, 2, 149, HaloSide.Below, [0.0, 100.0, double.NaN, -0.0]),
         new HaloRow(0, 0, 0, HaloSide.Above, []),
         new HeatStripResult(1, 201, 2, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+        new Simulation.Workloads.Heat.HeatGrid(2, 7, [new ReadOnlyMemory<double>([1.5, 2]), new ReadOnlyMemory<double>([double.NaN, -0.0])]),
     ];
 
     /// <summary>A sample with its actor refs (Nobody, which no system resolves back) replaced by a real one.</summary>

@@ -146,7 +146,13 @@ public sealed class HeatWorkload : IPeerWorkload, IWarmUpWorkload, IWireTypes
             w.WriteInt32(s.FirstRow);
             w.WriteInt32(s.Rows);
             w.WriteDoubles(s.Cells.AsSpan());
-        }, static (ref WireReader r) => new HeatStripResult(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), ImmutableCollectionsMarshal.AsImmutableArray(r.ReadDoubles())));
+        }, static (ref WireReader r) => new HeatStripResult(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), ImmutableCollectionsMarshal.AsImmutableArray(r.ReadDoubles())))
+        .Add("heat.grid", static (w, g) =>
+        {
+            w.WriteInt32(g.Size);
+            w.WriteInt32(g.Steps);
+            w.WriteArray(g.Blocks.AsSpan(), static (w, b) => w.WriteDoubles(b.Span));
+        }, static (ref WireReader r) => new HeatGrid(r.ReadInt32(), r.ReadInt32(), r.ReadImmutableArray(static (ref WireReader r) => (ReadOnlyMemory<double>)r.ReadDoubles(), 4)));
 
     private static int CheckpointEvery(WorkloadParameters p) => p.GetInt("checkpoint-every", 100);
 
