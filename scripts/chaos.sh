@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The chaos experiment (issue 13): jobs of every workload back to back on a local cluster while a seeded schedule
+# SIGKILLs worker nodes (and restarts them), freezes them (SIGSTOP for a few seconds, then SIGCONT) and makes worker
+# actors throw (--fail-every). Every job's answer is checked against the serial reference by `run` itself (exit 3 if it
+# differs). The summary counts jobs, faults, answers right / wrong / jobs failed, tasks re-issued and duplicates dropped.
+#   scripts/chaos.sh [--duration SECONDS] [--seed N] [--nodes N] [--base PORT]   (defaults 60, 1, 3 worker nodes, 4253)
+# Output under artifacts/chaos/<UTC time>/ (summary.txt, one JSON per job, node logs). Exit 0 when no answer was wrong.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=60 seed=1 nodes=3 base=4253
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2; shift ;;
+    --seed) seed=$2; shift ;;
+    --nodes) nodes=$2; shift ;;
+    --base) base=$2; shift ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) echo "chaos.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+out="artifacts/chaos/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+cli=src/ActorParallel.Cli/bin/Release/net10.0/ActorParallel.Cli
+if [ ! -x "$cli" ] || [ -n "$(find src -newer "$cli" -name '*.cs' -print -quit)" ]; then
+  dotnet build src/ActorParallel.Cli -c Release -v quiet -nologo >/dev/null
+fi
+RANDOM=$seed
+declare -A pid
+cleanup() { for p in "${pid[@]}"; do kill -CONT "$p" 2>/dev/null || true; kill -KILL "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# The seed is a driver-role node (no workers) that is never faulted, so the cluster always has its oldest member.
+"$cli" node --port "$base" --role driver >"$out/seed.log" 2>&1 & pid[seed]=$!
+start_worker() { local i=$1; "$cli" node --port $((base + i)) --seed "127.0.0.1:$base" --workers 1 >>"$out/worker-$i.log" 2>&1 & pid[$i]=$!; }
+for i in $(seq 1 "$nodes"); do start_worker "$i"; done
+
+# Small jobs of every workload: a second or two each on two cores.
+jobs=(
+  "pi --size 60000000 --tasks 24"
+  "primes --size 3000000 --tasks 24"
+  "matmul --size 240 --tasks 12"
+  "mandelbrot --size 300 --tasks 24"
+  "synthetic --tasks 24"
+  "io --tasks 24"
+  "wordcount --size 400000 --tasks 24"
+  "heat --size 200 --tasks 4 --option steps=400"
+)
+end=$(( $(date +%s) + duration ))
+n=0 kills=0 freezes=0 throws=0
+while [ "$(date +%s)" -lt "$end" ]; do
+  # Restart worker nodes that died (killed, or downed after a freeze).
+  for i in $(seq 1 "$nodes"); do kill -0 "${pid[$i]}" 2>/dev/null || start_worker "$i"; done
+  n=$((n + 1))
+  job=${jobs[$(( RANDOM % ${#jobs[@]} ))]}
+  extra=()
+  if [ $(( RANDOM % 4 )) -eq 0 ]; then extra=(--fail-every 5); throws=$((throws + 1)); fi
+  # shellcheck disable=SC2086
+  "$cli" run $job --no-tpl --json --cluster "127.0.0.1:$base" --nodes 1 --wait 30s --timeout 60s "${extra[@]}" \
+    >"$out/job-$n.json" 2>"$out/job-$n.log" &
+  run=$!
+  fault=$(( RANDOM % 3 ))   # 0: none, 1: SIGKILL, 2: SIGSTOP
+  victim=$(( RANDOM % nodes + 1 ))
+  if [ "$fault" -ne 0 ]; then
+    for _ in $(seq 1 400); do grep -q "clock started\|running on" "$out/job-$n.log" 2>/dev/null && break; kill -0 "$run" 2>/dev/null || break; sleep 0.025; done
+    sleep "0.$(( RANDOM % 5 ))"
+    if [ "$fault" -eq 1 ]; then
+      kill -KILL "${pid[$victim]}" 2>/dev/null && kills=$((kills + 1)) && echo "job $n: SIGKILL worker $victim" >>"$out/faults.txt"
+    else
+      kill -STOP "${pid[$victim]}" 2>/dev/null && freezes=$((freezes + 1)) && echo "job $n: SIGSTOP worker $victim" >>"$out/faults.txt"
+      ( sleep $(( 2 + RANDOM % 3 )); kill -CONT "${pid[$victim]}" 2>/dev/null || true ) &
+    fi
+  fi
+  set +e; wait "$run"; code=$?; set -e
+  echo "$n $code $job ${extra[*]}" >>"$out/codes.txt"
+done
+wait 2>/dev/null || true
+python3 - "$out" "$n" "$kills" "$freezes" "$throws" <<'PY' | tee "$out/summary.txt"
+import json, os, sys
+out, n, kills, freezes, throws = sys.argv[1], *map(int, sys.argv[2:6])
+right = wrong = failed = reissued = dups = 0
+failures = []
+for line in open(os.path.join(out, "codes.txt")):
+    i, code, *job = line.split()
+    code = int(code)
+    if code == 3:
+        wrong += 1
+    elif code != 0:
+        failed += 1
+        err = open(os.path.join(out, f"job-{i}.log")).read().strip().splitlines()
+        failures.append(f"  job {i} ({' '.join(job)}): exit {code}: {err[-1] if err else ''}")
+    try:
+        r = json.load(open(os.path.join(out, f"job-{i}.json")))
+        if code == 0 and r.get("correct"):
+            right += 1
+        m = r.get("metrics") or {}
+        reissued += m.get("reissued", 0) or 0
+        dups += m.get("duplicates_dropped", 0) or 0
+    except (ValueError, OSError):
+        pass
+print(f"chaos: {n} jobs, faults injected: {kills} SIGKILL, {freezes} SIGSTOP, {throws} jobs with throwing workers")
+print(f"answers right {right}, wrong {wrong}, jobs failed {failed}; tasks re-issued {reissued}, duplicates dropped {dups}")
+print("\n".join(failures))
+sys.exit(1 if wrong else 0)
+PY
