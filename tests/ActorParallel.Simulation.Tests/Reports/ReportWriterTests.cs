@@ -25,7 +25,7 @@ public sealed class ReportWriterTests
         try
         {
             var files = ReportWriter.Write(result, dir.FullName);
-            Assert.Equal(["results.csv", "results.json", "results.md", "speedup.svg", "efficiency.svg"], files.Select(Path.GetFileName));
+            Assert.Equal(["results.csv", "results.json", "results.md", "speedup.svg", "efficiency.svg", "time.svg", "report.html"], files.Select(Path.GetFileName));
 
             var csv = File.ReadAllLines(Path.Combine(dir.FullName, "results.csv"));
             Assert.Equal(string.Join(",", ReportWriter.CsvHeader), csv[0]);
@@ -40,7 +40,7 @@ public sealed class ReportWriterTests
             Assert.Contains("| workers | mode |", md, StringComparison.Ordinal);
             Assert.Equal(result.Points.Count + 2, md.Split('\n').Count(l => l.StartsWith('|')));
 
-            foreach (var svg in new[] { "speedup.svg", "efficiency.svg" })
+            foreach (var svg in new[] { "speedup.svg", "efficiency.svg", "time.svg" })
             {
                 var doc = XDocument.Load(Path.Combine(dir.FullName, svg));
                 Assert.Equal("svg", doc.Root!.Name.LocalName);
@@ -56,8 +56,8 @@ public sealed class ReportWriterTests
     [Fact]
     public async Task Speedup_chart_has_ideal_measured_tpl_and_fitted_lines()
     {
-        var chart = ReportWriter.SpeedupChart(await Experiment(ExperimentKind.Strong));
-        Assert.Equal(["ideal (S = W)", "actors (pull)", "TPL"], chart.Series.Take(3).Select(s => s.Label));
+        var chart = SweepCharts.Speedup(await Experiment(ExperimentKind.Strong));
+        Assert.Equal(["ideal (S = W)", "actors (pull) vs own W = 1", "TPL vs own W = 1"], chart.Series.Take(3).Select(s => s.Label));
         Assert.StartsWith("Amdahl s=0.", chart.Series[3].Label, StringComparison.Ordinal);
         Assert.True(chart.Series[3].Dashed);
         var svg = XDocument.Parse(chart.Render());
