@@ -29,7 +29,7 @@ public sealed record ReportEnvironment(IReadOnlyList<EnvironmentFact> Facts)
         new("machine", Environment.MachineName),
         new("OS", RuntimeInformation.OSDescription),
         new("cores", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)),
-        new(".NET", RuntimeInformation.FrameworkDescription),
+        new(".NET", Environment.Version.ToString()),
         new("GC", (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent")),
         new("date", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
     ]);
