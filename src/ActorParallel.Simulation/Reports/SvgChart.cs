@@ -82,7 +82,7 @@ public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadO
         var legendY = Top + 10.0;
         foreach (var s in Series)
         {
-            var shown = Visible(s, xLo, xHi);
+            var shown = Visible(s);
             if (shown.Length > 0)
             {
                 var polyline = new XElement(ns + "polyline",
@@ -95,7 +95,7 @@ public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadO
 
             if (!s.Dashed)
             {
-                foreach (var (p, i) in s.Points.Select((p, i) => (p, i)).Where(q => Finite(q.p)))
+                foreach (var (p, i) in s.Points.Select((p, i) => (p, i)).Where(q => Drawable(q.p)))
                 {
                     var bar = s.Errors is { } errors && i < errors.Count && double.IsFinite(errors[i].Low) && double.IsFinite(errors[i].High) ? errors[i] : ((double, double)?)null;
                     if (bar is var (low, high))
@@ -126,10 +126,8 @@ public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadO
     /// <summary>The x range drawn: the measured series' range (all series' when none is measured), padded so no marker sits on the frame.</summary>
     internal (double Low, double High) XDomain()
     {
-        var xs = Measured().Select(p => p.X).Where(x => XScale == AxisScale.Linear || x > 0).ToArray();
-        if (xs.Length == 0)
+        if (MeasuredRange() is not var (lo, hi))
             return (0, 1);
-        double lo = xs.Min(), hi = xs.Max();
         if (XScale == AxisScale.Log2)
         {
             var pad = Math.Max(0.25, (Math.Log2(hi) - Math.Log2(lo)) * 0.05);
@@ -146,7 +144,7 @@ public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadO
     /// </summary>
     internal IReadOnlyList<double> XTicks()
     {
-        var (lo, hi) = XDomain();
+        var (lo, hi) = MeasuredRange() ?? XDomain();
         if (XScale == AxisScale.Log2)
         {
             var exponents = Enumerable.Range((int)Math.Ceiling(Math.Log2(lo)), Math.Max(0, (int)Math.Floor(Math.Log2(hi)) - (int)Math.Ceiling(Math.Log2(lo)) + 1)).ToArray();
@@ -173,22 +171,28 @@ public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadO
 
     private double YMax()
     {
-        var (lo, hi) = XDomain();
-        var ys = Series.SelectMany(s => Visible(s, lo, hi).Select(p => p.Y))
+        var ys = Series.SelectMany(s => Visible(s).Select(p => p.Y))
             .Concat(Series.Where(s => s.Errors is not null).SelectMany(s => s.Errors!.Select(e => e.High)))
             .Where(double.IsFinite).DefaultIfEmpty(1);
         return Nice(ys.Max());
     }
 
-    private IEnumerable<(double X, double Y)> Measured()
+    /// <summary>The x range of the measured series (of all series when none is measured); null when nothing can be drawn.</summary>
+    private (double Low, double High)? MeasuredRange()
     {
-        var measured = Series.Where(s => !s.Dashed).SelectMany(s => s.Points).Where(Finite).ToArray();
-        return measured.Length > 0 ? measured : Series.SelectMany(s => s.Points).Where(Finite);
+        var measured = Series.Where(s => !s.Dashed).SelectMany(s => s.Points).Where(Drawable).ToArray();
+        var xs = (measured.Length > 0 ? measured : Series.SelectMany(s => s.Points).Where(Drawable)).Select(p => p.X).ToArray();
+        return xs.Length == 0 ? null : (xs.Min(), xs.Max());
     }
 
-    /// <summary>A series' points inside the drawn x range (a model is cut at the measured range), in x order.</summary>
-    private (double X, double Y)[] Visible(ChartSeries s, double lo, double hi) =>
-        [.. s.Points.Where(p => Finite(p) && p.X >= lo && p.X <= hi && (XScale == AxisScale.Linear || p.X > 0)).OrderBy(p => p.X)];
+    /// <summary>A series' points inside the measured x range (a model is cut there), in x order.</summary>
+    private (double X, double Y)[] Visible(ChartSeries s)
+    {
+        var (lo, hi) = MeasuredRange() ?? (0, 0);
+        return [.. s.Points.Where(p => Drawable(p) && p.X >= lo && p.X <= hi).OrderBy(p => p.X)];
+    }
+
+    private bool Drawable((double X, double Y) p) => Finite(p) && (XScale == AxisScale.Linear || p.X > 0);
 
     private double Position(double x) => XScale == AxisScale.Log2 ? Math.Log2(x) : x;
 
