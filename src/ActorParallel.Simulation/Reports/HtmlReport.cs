@@ -29,7 +29,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(environment);
         var spec = result.Spec;
-        var title = Inv($"{spec.Workload}: {spec.Kind} scaling");
+        var title = $"{spec.Workload}: {SweepCharts.KindName(spec.Kind)}";
         var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<title>").Append(E(title)).Append(" - ActorParallel sweep</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n")

@@ -84,7 +84,7 @@ public static class ReportWriter
         environment ??= ReportEnvironment.Current();
         var spec = result.Spec;
         var sb = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"## {spec.Workload}: {spec.Kind} scaling\n\n")
+            .Append(CultureInfo.InvariantCulture, $"## {spec.Workload}: {SweepCharts.KindName(spec.Kind)}\n\n")
             .Append("Environment: ").Append(environment.Line).Append("\n\n")
             .Append(Summary(result)).Append("\n\n");
         if (result.Warnings.Count > 0)

@@ -29,7 +29,7 @@ public sealed record ChartSeries(string Label, IReadOnlyList<(double X, double Y
 /// </summary>
 public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadOnlyList<ChartSeries> Series)
 {
-    private const double PlotWidth = 396, PlotHeight = 324, Left = 64, Bottom = 56, NoteChars = 110;
+    private const double PlotWidth = 396, PlotHeight = 324, Left = 64, Bottom = 56, NoteChars = 110, Dodge = 5;
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
@@ -80,13 +80,17 @@ public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadO
 
         var legendX = Left + PlotWidth + 12;
         var legendY = Top + 10.0;
+        var measured = Series.Where(s => !s.Dashed).ToList();
         foreach (var s in Series)
         {
+            // Measured lines that share x values are set a few pixels apart, so their markers and bars do not hide each other.
+            var dodge = s.Dashed ? 0 : (measured.IndexOf(s) - ((measured.Count - 1) / 2.0)) * Dodge;
+            double Sx(double x) => Px(x) + dodge;
             var shown = Visible(s);
             if (shown.Length > 0)
             {
                 var polyline = new XElement(ns + "polyline",
-                    new XAttribute("points", string.Join(" ", shown.Select(p => $"{F(Px(p.X))},{F(Py(p.Y))}"))),
+                    new XAttribute("points", string.Join(" ", shown.Select(p => $"{F(Sx(p.X))},{F(Py(p.Y))}"))),
                     new XAttribute("fill", "none"), new XAttribute("stroke", s.Colour), new XAttribute("stroke-width", "2"));
                 if (s.Dashed)
                     polyline.Add(new XAttribute("stroke-dasharray", "6 4"));
@@ -100,14 +104,14 @@ public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadO
                     var bar = s.Errors is { } errors && i < errors.Count && double.IsFinite(errors[i].Low) && double.IsFinite(errors[i].High) ? errors[i] : ((double, double)?)null;
                     if (bar is var (low, high))
                     {
-                        var x = Px(p.X);
+                        var x = Sx(p.X);
                         svg.Add(new XElement(ns + "path", new XAttribute("class", "error-bar"), new XAttribute("stroke", s.Colour), new XAttribute("fill", "none"),
                             new XAttribute("d", $"M{F(x - 4)},{F(Py(low))}H{F(x + 4)}M{F(x)},{F(Py(low))}V{F(Py(high))}M{F(x - 4)},{F(Py(high))}H{F(x + 4)}")));
                     }
 
                     var range = bar is var (lo, hi) ? $" ({Label(lo)} to {Label(hi)})" : "";
                     svg.Add(new XElement(ns + "circle", new XAttribute("class", "point"), new XAttribute("data-series", s.Label),
-                        new XAttribute("cx", F(Px(p.X))), new XAttribute("cy", F(Py(p.Y))), new XAttribute("r", "3.5"), new XAttribute("fill", s.Colour),
+                        new XAttribute("cx", F(Sx(p.X))), new XAttribute("cy", F(Py(p.Y))), new XAttribute("r", "3.5"), new XAttribute("fill", s.Colour),
                         new XElement(ns + "title", $"{s.Label}: {XLabel} {Label(p.X)}, {YLabel} {Label(p.Y)}{range}")));
                 }
             }

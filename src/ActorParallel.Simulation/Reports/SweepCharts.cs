@@ -130,9 +130,13 @@ public static class SweepCharts
 
     private static (double Low, double High) Range(ExperimentResult result) => (result.Points.Min(p => X(p, result)), result.Points.Max(p => X(p, result)));
 
-    private static string Kind(ExperimentResult result) => result.Spec.Kind switch
+    private static string Kind(ExperimentResult result) => KindName(result.Spec.Kind);
+
+    /// <summary>The sweep's kind as the reports name it: strong scaling, weak scaling, granularity, push vs pull.</summary>
+    internal static string KindName(ExperimentKind kind) => kind switch
     {
         ExperimentKind.PushVsPull => "push vs pull",
+        ExperimentKind.Granularity => "granularity",
         var k => k.ToString().ToLowerInvariant() + " scaling",
     };
 
