@@ -31,6 +31,23 @@ public sealed class SerialReferenceTests
     }
 
     [Fact]
+    public async Task Progress_hears_every_step_k_of_n_before_it_runs()
+    {
+        var steps = new List<SweepProgress>();
+        var runner = new FakeJobRunner(0.1);
+        var experiment = new ExperimentRunner(runner) { Steps = new SynchronousProgress<SweepProgress>(steps.Add) };
+        await experiment.RunAsync(Spec(ExperimentKind.Strong, 1, 2) with { WarmUp = false });
+        Assert.Equal(Enumerable.Range(1, 9), steps.Select(s => s.Number));
+        Assert.All(steps, s => Assert.Equal(9, s.Count));
+        Assert.Equal([null, 1, 2], steps.Take(3).Select(s => s.Point?.Workers));
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    [Fact]
     public void The_schedule_has_one_reference_per_parameter_set_and_round()
     {
         var plan = Spec(ExperimentKind.PushVsPull, 1, 2).Plan();
