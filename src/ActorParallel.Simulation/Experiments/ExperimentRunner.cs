@@ -38,7 +38,9 @@ public sealed class ExperimentRunner(IJobRunner runner, int? cores = null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var step = steps[k];
-            Steps?.Report(new SweepProgress(k + 1, steps.Count, step, step.IsSerial ? null : plan[step.Index]));
+            Steps?.Report(step.IsSerial
+                ? new SweepProgress(k + 1, steps.Count, step, references[step.Index], null)
+                : new SweepProgress(k + 1, steps.Count, step, plan[step.Index].Parameters, plan[step.Index]));
             if (step.IsSerial)
             {
                 var first = plan[Array.IndexOf(referenceOf, step.Index)];

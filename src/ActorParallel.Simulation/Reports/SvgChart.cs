@@ -152,8 +152,10 @@ public sealed record SvgChart(string Title, string XLabel, string YLabel, IReadO
         if (XScale == AxisScale.Log2)
         {
             var exponents = Enumerable.Range((int)Math.Ceiling(Math.Log2(lo)), Math.Max(0, (int)Math.Floor(Math.Log2(hi)) - (int)Math.Ceiling(Math.Log2(lo)) + 1)).ToArray();
+            if (exponents.Length == 0)
+                return [.. new[] { lo, hi }.Distinct()];
             var every = (int)Math.Ceiling(exponents.Length / 10.0);
-            return [.. exponents.Where((_, i) => i % Math.Max(1, every) == 0).Select(e => Math.Pow(2, e))];
+            return [.. exponents.Where((_, i) => i % every == 0).Select(e => Math.Pow(2, e))];
         }
 
         var step = IntegerX ? IntegerStep(hi - lo) : Nice((hi - lo) / 5);
