@@ -62,7 +62,8 @@ internal static class Chromium
 
             if (process.ExitCode != 0)
                 throw new InvalidOperationException($"{browser} exited with {process.ExitCode} on {page}: {await Tail(errors)}");
-            return await output;
+            // A helper process that outlived the browser could hold the pipe open: the read is bounded too.
+            return await output.WaitAsync(TimeSpan.FromSeconds(10));
         }
         finally
         {
@@ -79,7 +80,7 @@ internal static class Chromium
 
     private static async Task<string> Tail(Task<string> text)
     {
-        var all = await text;
+        var all = await text.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(no output)", TaskScheduler.Default);
         return all.Length <= 2000 ? all : all[^2000..];
     }
 }
