@@ -12,6 +12,7 @@ public sealed record SweepWarning(string Code, string Message);
 public static class SweepWarnings
 {
     public const string FitUnderdetermined = "fit-underdetermined";
+    public const string FitPoor = "fit-poor";
     public const string WorkersExceedCores = "workers-exceed-cores";
     public const string WorkersExceedTasks = "workers-exceed-tasks";
     public const string Noisy = "noisy";
@@ -25,6 +26,9 @@ public static class SweepWarnings
         var warnings = new List<SweepWarning>();
         foreach (var fit in new[] { result.Fit, result.CapacityFit }.OfType<SerialFractionFit>().Where(f => !f.Determined))
             warnings.Add(new(FitUnderdetermined, Inv($"no serial fraction against {AxisName(fit.Axis)}: the {fit.Law} fit has {fit.InformativePoints} point(s) with W > 1 for its {SerialFractionFit.Parameters} parameter, and needs at least {SerialFractionFit.Parameters + 1} to say anything (it would pass through the points whatever s is); sweep more worker counts, e.g. --workers 1,2,3,4")));
+
+        foreach (var fit in new[] { result.Fit, result.CapacityFit }.OfType<SerialFractionFit>().Where(f => f.Determined && f.RSquared < 0))
+            warnings.Add(new(FitPoor, Inv($"the {fit.Law} fit against {AxisName(fit.Axis)} explains the speedups worse than their mean does (R^2 = {fit.RSquared:0.###}): the points do not follow the law, so s = {fit.SerialFraction:0.####} describes nothing; look at the spread of the points and at what else ran on the machine")));
 
         var beyondCores = result.Points.Select(p => p.Workers).Where(w => w > cores).Distinct().Order().ToArray();
         if (beyondCores.Length > 0)

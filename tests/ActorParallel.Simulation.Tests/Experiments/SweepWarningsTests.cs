@@ -48,6 +48,29 @@ public sealed class SweepWarningsTests
     }
 
     [Fact]
+    public async Task A_fit_worse_than_the_mean_is_named()
+    {
+        // Speedups that fall as W grows: no serial fraction explains them.
+        var runner = new FakeJobRunner(0.1, noise: 0);
+        var slower = new SlowerWithWorkers(runner);
+        var result = await new ExperimentRunner(slower, cores: 8).RunAsync(new ExperimentSpec("synthetic", ExperimentKind.Strong, [1, 2, 3], new WorkloadParameters(100_000, 16)) { Repeats = 1 });
+        var warning = Assert.Single(result.Warnings, w => w.Code == SweepWarnings.FitPoor);
+        Assert.StartsWith("the Amdahl fit against W explains the speedups worse than their mean does (R^2 = -", warning.Message, StringComparison.Ordinal);
+        AssertInEveryReport(result, SweepWarnings.FitPoor);
+    }
+
+    private sealed class SlowerWithWorkers(FakeJobRunner inner) : IJobRunner
+    {
+        public async Task<JobReport> RunAsync(JobRequest request, CancellationToken cancellationToken = default)
+        {
+            var report = await inner.RunAsync(request, cancellationToken);
+            return report with { Wall = report.Wall * request.Workers * request.Workers };
+        }
+
+        public Task<TimeSpan> RunSerialAsync(JobRequest request, CancellationToken cancellationToken = default) => inner.RunSerialAsync(request, cancellationToken);
+    }
+
+    [Fact]
     public async Task W_beyond_the_cores_and_the_tasks_is_named()
     {
         var result = await Sweep(new FakeJobRunner(0.1), cores: 2, tasks: 3, 1, 2, 4);
