@@ -3,7 +3,9 @@
 #   1. formation: a seed and two worker nodes started together, time until the seed sees all three Up (5 runs);
 #   2. an idle worker node's CPU (share of one core over 20 s);
 #   3. pi with ~55 ms tasks: one worker actor on each of two worker nodes against two worker actors in one process;
-#   4. SIGKILL of a worker node mid-job: kill to "tasks re-issued" on the driver, and the job's answer.
+#   4. tiny tasks (100000 pi tasks of 10 samples) across two worker nodes: tasks per second;
+#   5. SIGKILL, then SIGSTOP (SIGCONT after the job), of a worker node mid-job: fault to "tasks re-issued" on the
+#      driver, the job's time against what the lost capacity explains, re-issued and duplicate counts, the answer.
 # Usage: scripts/cluster-bench.sh [BASE_PORT]   (default 4153). Output and logs under artifacts/cluster-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,25 +51,53 @@ for run in 1 2 3; do
   python3 - "$out/pi-local-$run.json" "$out/pi-cluster-$run.json" <<'PY' | tee -a "$out/summary.txt"
 import json, sys
 local, cluster = (json.load(open(p)) for p in sys.argv[1:3])
-def ms(t):
-    h, m, s = t.split(":"); return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
-sl, sc = ms(local["serial"]) / ms(local["wall"]), ms(cluster["serial"]) / ms(cluster["wall"])
-print(f"local speedup {sl:.3f} ({ms(local['wall']):.0f} ms), cluster speedup {sc:.3f} ({ms(cluster['wall']):.0f} ms), ratio {sc / sl:.3f}; correct {local['correct']} {cluster['correct']}")
+sl, sc = local["serial_ms"] / local["wall_ms"], cluster["serial_ms"] / cluster["wall_ms"]
+print(f"local speedup {sl:.3f} ({local['wall_ms']:.0f} ms), cluster speedup {sc:.3f} ({cluster['wall_ms']:.0f} ms), ratio {sc / sl:.3f}; correct {local['correct']} {cluster['correct']}")
 PY
 done
 stop_all
 
-echo "== SIGKILL of a worker node mid-job" | tee -a "$out/summary.txt"
-node "$base" --workers 1; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1; victim=$last; node $((base + 2)) --seed "127.0.0.1:$base" --workers 1
-sleep 3
-echo 'akka.loglevel = INFO' >"$out/driver.conf"
-"$cli" run pi --size 400000000 --tasks 48 --no-tpl --cluster "127.0.0.1:$base" --nodes 3 --config "$out/driver.conf" >"$out/kill-run.txt" 2>"$out/kill-driver.log" &
-run=$!
-for _ in $(seq 1 600); do grep -q "clock started" "$out/kill-driver.log" 2>/dev/null && break; sleep 0.05; done
-sleep 0.5
-killed=$(ms); kill -KILL "$victim"
-wait "$run" || true
-reissued=$(grep 're-issued' "$out/kill-driver.log" | head -n 1 | awk '{print $2}')
-echo "kill to re-issue: $(( $(at "$reissued") - killed )) ms; $(grep -E 'check:|actors|lost workers' "$out/kill-run.txt" | tr '\n' ';')" | tee -a "$out/summary.txt"
+echo "== tiny tasks across two worker nodes (100000 pi tasks of 10 samples each)" | tee -a "$out/summary.txt"
+node "$base" --workers 1; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1
+for run in 1 2 3; do
+  "$cli" run pi --size 1000000 --tasks 100000 --no-tpl --json --cluster "127.0.0.1:$base" --nodes 2 >"$out/tiny-$run.json" 2>>"$out/driver.log"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); m=r["metrics"]; print(f"tiny tasks: {m[\"tasks_per_second\"]:.0f} tasks/s ({m[\"messages\"]} messages), correct {r[\"correct\"]}")' "$out/tiny-$run.json" | tee -a "$out/summary.txt"
+done
 stop_all
+
+# A worker node lost mid-job (SIGKILL, or SIGSTOP until the job ends, then SIGCONT). The lost capacity explains
+# T = k + (1 - k / T3) * T2: the work left at the fault (k ms after the clock started) done at the two-node rate.
+fault() {
+  local kind=$1
+  echo "== $kind of a worker node mid-job" | tee -a "$out/summary.txt"
+  node "$base" --workers 1; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1; victim=$last; node $((base + 2)) --seed "127.0.0.1:$base" --workers 1
+  local job=(run pi --size 400000000 --tasks 48 --no-tpl --json --cluster "127.0.0.1:$base")
+  "$cli" "${job[@]}" --nodes 3 >"$out/$kind-t3.json" 2>>"$out/driver.log"
+  echo 'akka.loglevel = INFO' >"$out/driver.conf"
+  "$cli" "${job[@]}" --nodes 3 --config "$out/driver.conf" >"$out/$kind-run.json" 2>"$out/$kind-driver.log" &
+  local run=$!
+  for _ in $(seq 1 600); do grep -q "clock started" "$out/$kind-driver.log" 2>/dev/null && break; sleep 0.05; done
+  sleep 0.5
+  local struck; struck=$(ms)
+  if [ "$kind" = SIGKILL ]; then kill -KILL "$victim"; else kill -STOP "$victim"; fi
+  wait "$run" || true
+  [ "$kind" = SIGSTOP ] && kill -CONT "$victim"
+  "$cli" "${job[@]}" --nodes 2 >"$out/$kind-t2.json" 2>>"$out/driver.log" || true
+  local started reissued
+  started=$(grep 'clock started' "$out/$kind-driver.log" | head -n 1 | awk '{print $2}')
+  reissued=$(grep 're-issued' "$out/$kind-driver.log" | head -n 1 | awk '{print $2}')
+  python3 - "$out/$kind-t3.json" "$out/$kind-run.json" "$out/$kind-t2.json" "$(( struck - $(at "$started") ))" "$(( $(at "$reissued") - struck ))" "$kind" <<'PY' | tee -a "$out/summary.txt"
+import json, sys
+t3, run, t2 = (json.load(open(p)) for p in sys.argv[1:4])
+k, to_reissue, kind = float(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+m = run["metrics"]
+explained = k + (1 - k / t3["wall_ms"]) * t2["wall_ms"]
+print(f"{kind}: fault to re-issue {to_reissue} ms; job {run['wall_ms']:.0f} ms against {explained:.0f} ms the lost capacity explains "
+      f"(T3 {t3['wall_ms']:.0f}, T2 {t2['wall_ms']:.0f}, fault at {k:.0f} ms): {run['wall_ms'] - explained:+.0f} ms; "
+      f"re-issued {m['reissued']}, duplicates dropped {m['duplicates_dropped']}, correct {run['correct']}")
+PY
+  stop_all
+}
+fault SIGKILL
+fault SIGSTOP
 echo "summary: $out/summary.txt"

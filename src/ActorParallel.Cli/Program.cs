@@ -21,10 +21,25 @@ internal static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs a command line with the given output and error writers (tests call this in-process).</summary>
-    internal static int Run(string[] args, TextWriter output, TextWriter error)
+    internal static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CancellationToken.None);
+
+    /// <summary>As above; cancelling <paramref name="cancellationToken"/> acts as Ctrl+C does.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return BuildRootCommand().Parse(args).Invoke(configuration);
+        var parse = BuildRootCommand().Parse(args);
+        if (parse.Errors.Count > 0)
+            return ParseFailure.Report(parse, output, error);
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+
+            // Ctrl+C and SIGTERM cancel the handler's token (System.CommandLine 2.0.0 does so only when this is set); a
+            // handler still running this long after the signal is abandoned with exit code 130 (143 for SIGTERM).
+            // A node gets time to leave its cluster gracefully.
+            ProcessTerminationTimeout = parse.CommandResult.Command.Name == "node" ? NodeCommand.LeaveTimeout + TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(2),
+        };
+        return parse.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
     }
 
     internal static RootCommand BuildRootCommand()

@@ -61,7 +61,7 @@ public sealed class LabCommandTests : IDisposable
     [Theory]
     [InlineData("unknown workload 'nope'", "run", "nope")]
     [InlineData("--mode 'sideways' is unknown; allowed: pull", "run", "pi", "--mode", "sideways")]
-    [InlineData("--workers must be between 1 and 1024", "run", "pi", "--workers", "0")]
+    [InlineData("--workers must be between 1 and 512", "run", "pi", "--workers", "0")]
     [InlineData("--kind 'diagonal' is unknown; allowed: strong", "sweep", "pi", "--kind", "diagonal")]
     [InlineData("'x' is not a positive integer", "sweep", "pi", "--workers", "1,x")]
     public void Bad_input_says_what_is_allowed_and_exits_2(string expected, params string[] args)

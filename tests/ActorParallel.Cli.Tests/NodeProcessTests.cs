@@ -61,6 +61,38 @@ public sealed class NodeProcessTests : IAsyncLifetime
         Assert.Equal(0, node.ExitCode);
     }
 
+    [Fact]
+    public async Task Run_and_sweep_on_a_cluster_print_a_row_per_worker_node()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        var port = FreePort();
+        var node = StartNode(port, seed: null);
+        await WaitForLineAsync(node, "up ");
+        var seed = $"127.0.0.1:{port}";
+
+        var run = await Task.Run(() => Cli.Run("run", "pi", "--cluster", seed, "--nodes", "1", "--size", "2000000", "--tasks", "8", "--no-tpl")).WaitAsync(Patience);
+        Assert.True(run.Code == 0, run.Err);
+        Assert.Contains("bytes out", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"akka.tcp://actorparallel@127.0.0.1:{port}  1        8", run.Out, StringComparison.Ordinal);
+
+        var sweep = await Task.Run(() => Cli.Run("sweep", "pi", "--cluster", seed, "--nodes", "1", "--repeats", "1", "--size", "2000000", "--tasks", "8", "--no-tpl")).WaitAsync(Patience);
+        Assert.True(sweep.Code == 0, sweep.Err);
+        Assert.Contains("| 1 | pull | 2000000 | 8 |", sweep.Out, StringComparison.Ordinal);
+
+        var tooMany = await Task.Run(() => Cli.Run("sweep", "pi", "--cluster", seed, "--nodes", "1,2", "--wait", "2s", "--repeats", "1")).WaitAsync(Patience);
+        Assert.Equal(5, tooMany.Code);
+        Assert.Contains("only 1 of 2 worker nodes", tooMany.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nodes_without_a_cluster_is_a_clear_error()
+    {
+        var (code, _, err) = Cli.Run("sweep", "pi", "--nodes", "1,2");
+        Assert.Equal(2, code);
+        Assert.Contains("--nodes sweeps worker nodes and needs --cluster", err, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("kill")]
     [InlineData("freeze")]

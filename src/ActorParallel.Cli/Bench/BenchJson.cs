@@ -17,6 +17,9 @@ public static class BenchJson
             json.WriteString("started", report.Started);
             json.WriteNumber("elapsedSeconds", Math.Round(report.ElapsedSeconds, 3));
             json.WriteStartObject("machine");
+            json.WriteString("name", report.Machine.Machine);
+            json.WriteString("cpu", report.Machine.Cpu);
+            json.WriteString("commit", report.Machine.Commit);
             json.WriteNumber("cores", report.Machine.Cores);
             json.WriteString("gc", report.Machine.GcMode);
             json.WriteBoolean("concurrentGc", report.Machine.ConcurrentGc);
@@ -24,7 +27,7 @@ public static class BenchJson
             json.WriteString("os", report.Machine.Os);
             json.WriteString("architecture", report.Machine.Architecture);
             json.WriteString("akka", report.Machine.Akka);
-            WriteStringOrNull(json, "loadAverageAtStart", report.Machine.LoadAverage);
+            WriteStringOrNull(json, "loadAverageAtStart", report.Machine.LoadBefore);
             WriteStringOrNull(json, "loadAverageAtEnd", report.LoadAverageAtEnd);
             json.WriteEndObject();
             json.WriteStartArray("figures");

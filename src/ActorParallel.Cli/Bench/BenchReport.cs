@@ -1,9 +1,11 @@
+using ActorParallel.Simulation.Reports;
+
 namespace ActorParallel.Cli.Bench;
 
 /// <summary>Everything one harness run measured.</summary>
 public sealed record BenchReport(
     string Mode,
-    MachineInfo Machine,
+    RunEnvironment Machine,
     DateTimeOffset Started,
     double ElapsedSeconds,
     string? LoadAverageAtEnd,

@@ -72,7 +72,7 @@ public static class BenchReportRenderer
         var goals = report.Figures.Count(f => f.Goal is not null);
         var met = report.Figures.Count(f => f.GoalMet == true);
         output.WriteLine();
-        output.WriteLine($"Machine: {report.Machine}; load at end {report.LoadAverageAtEnd ?? "n/a"}");
+        output.WriteLine($"Machine: {report.Machine.Describe()}; load at end {report.LoadAverageAtEnd ?? "n/a"}");
         output.WriteLine($"Mode: {report.Mode}, {report.ElapsedSeconds:F1} s. Goals met: {met} of {goals}. Ratio = value / baseline, measured one after the other in this process.");
     }
 }

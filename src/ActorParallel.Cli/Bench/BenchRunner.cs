@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActorParallel.Cli.Bench.Scenarios;
+using ActorParallel.Simulation.Reports;
 
 namespace ActorParallel.Cli.Bench;
 
@@ -25,7 +26,7 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(scenarios);
         ArgumentNullException.ThrowIfNull(progress);
-        var machine = MachineInfo.Current();
+        var machine = RunEnvironment.Capture();
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var figures = new List<BenchFigure>();
@@ -37,6 +38,6 @@ public static class BenchRunner
             progress.Report($"{scenario.Id} done in {scenarioClock.Elapsed.TotalSeconds:F1} s");
         }
 
-        return new BenchReport(sizes.Mode, machine, started, clock.Elapsed.TotalSeconds, MachineInfo.ReadLoadAverage(), figures);
+        return new BenchReport(sizes.Mode, machine, started, clock.Elapsed.TotalSeconds, RunEnvironment.ReadLoadAverage(), figures);
     }
 }

@@ -40,12 +40,16 @@ internal static class BenchCommand
             only,
             tiny,
         };
-        command.SetAction(result =>
+        command.SetAction((result, cancellationToken) =>
         {
             var sizes = result.GetValue(tiny) ? BenchSizes.Tiny : result.GetValue(quick) ? BenchSizes.Quick : BenchSizes.Full;
             var format = result.GetValue(json) ? OutputFormat.Json : result.GetValue(markdown) ? OutputFormat.Markdown : OutputFormat.Table;
             var files = new SaveFiles(result.GetValue(jsonFile)?.FullName, result.GetValue(markdownFile)?.FullName);
-            return Run(sizes, format, result.GetValue(only) ?? [], files, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+            var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+
+            // The scenarios do not take a token: on Ctrl+C the guard says "cancelled" and System.CommandLine exits 130.
+            return new CommandGuard(output, error, result.GetValue(json)).RunAsync(
+                () => Task.FromResult(Run(sizes, format, result.GetValue(only) ?? [], files, output, error)), cancellationToken);
         });
         return command;
     }
@@ -72,7 +76,21 @@ internal static class BenchCommand
         if (unknown.Count > 0)
         {
             error.WriteLine($"error: unknown scenario '{unknown[0]}' in --only; known scenarios: {string.Join(", ", all.Select(s => s.Id))}");
-            return 1;
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            // Before the run, not after two minutes of it.
+            if (files.Json is { } json)
+                Simulation.Lab.OutputPaths.CheckFile(json, "--json-file");
+            if (files.Markdown is { } md)
+                Simulation.Lab.OutputPaths.CheckFile(md, "--markdown-file");
+        }
+        catch (WorkloadParameterException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return ExitCodes.BadInput;
         }
 
         var scenarios = wanted.Count == 0 ? all : [.. all.Where(s => wanted.Contains(s.Id))];
@@ -84,7 +102,7 @@ internal static class BenchCommand
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or AggregateException or JobFailedException or WorkloadParameterException)
         {
             error.WriteLine("error: " + ex.Message);
-            return 1;
+            return ExitCodes.JobFailed;
         }
 
         try
@@ -103,7 +121,7 @@ internal static class BenchCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: could not save the report: {ex.Message}");
-            return 1;
+            return ExitCodes.BadInput;
         }
 
         switch (format)

@@ -18,7 +18,12 @@ internal static class ClusterCommand
         var seed = new Option<string>("--seed") { Description = "A node of the cluster: host:port or akka.tcp://actorparallel@host:port.", Required = true };
         var wait = new Option<string>("--wait") { Description = "How long to wait to join.", DefaultValueFactory = _ => "10s" };
         var status = new Command("status", "Show the cluster's members: address, roles, status, reachability, workers per job, jobs in progress.") { seed, wait };
-        status.SetAction((result, cancellationToken) => StatusAsync(result.GetValue(seed)!, result.GetValue(wait)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        status.SetAction((result, cancellationToken) =>
+        {
+            var (output, error) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+            return new CommandGuard(output, error, json: false).RunAsync(
+                () => StatusAsync(result.GetValue(seed)!, result.GetValue(wait)!, output, error, cancellationToken), cancellationToken);
+        });
         return new Command("cluster", "Look at a running cluster.") { status };
     }
 
@@ -33,7 +38,7 @@ internal static class ClusterCommand
         catch (Exception e) when (e is FormatException or Simulation.Workloads.WorkloadParameterException)
         {
             error.WriteLine("error: " + e.Message);
-            return 2;
+            return ExitCodes.BadInput;
         }
 
         ClusterLab lab;
@@ -44,7 +49,7 @@ internal static class ClusterCommand
         catch (ClusterUnavailableException e)
         {
             error.WriteLine("error: " + e.Message);
-            return 5;
+            return ExitCodes.ClusterUnavailable;
         }
 
         await using (lab.ConfigureAwait(false))

@@ -40,7 +40,7 @@ internal static class ConfigCommand
         catch (HoconConfigException ex)
         {
             error.WriteLine("error: " + ex.Message);
-            return 1;
+            return ExitCodes.ConfigFile;
         }
     }
 }

@@ -16,16 +16,19 @@ namespace ActorParallel.Cli.Commands;
 internal static class NodeCommand
 {
     /// <summary>Exit code when this node was downed or removed by the cluster (it did not leave by itself).</summary>
-    public const int Removed = 5;
+    public const int Removed = ExitCodes.ClusterUnavailable;
+
+    /// <summary>How long a node waits for its graceful leave after Ctrl+C or SIGTERM before it stops anyway.</summary>
+    public static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(20);
 
     public static Command Build()
     {
         var hostname = new Option<string>("--hostname") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port", "-p") { Description = "Port to listen on (0: any free port).", DefaultValueFactory = _ => 0 };
+        var port = NumberOptions.Int("--port", "Port to listen on (0: any free port).", 0, "-p");
         var publicHostname = new Option<string?>("--public-hostname") { Description = "Address other nodes reach this one by, if not --hostname (e.g. behind NAT or in a container)." };
         var seeds = new Option<string[]>("--seed") { Description = "A node to join, host:port or akka.tcp://actorparallel@host:port (repeatable). None: this node founds the cluster.", AllowMultipleArgumentsPerToken = false };
         var role = new Option<string>("--role") { Description = "worker (hosts worker actors for jobs) or driver.", DefaultValueFactory = _ => NodeRoles.Worker };
-        var workers = new Option<int>("--workers", "-w") { Description = "Worker actors (and threads) this node gives each job.", DefaultValueFactory = _ => 2 };
+        var workers = NumberOptions.Int("--workers", $"Worker actors (and threads) this node gives each job, 1 to {Simulation.Lab.RunOptions.MaxWorkers}.", 2, "-w");
         var config = new Option<string?>("--config", "-c") { Description = "A HOCON file; its akka section goes to this node's actor system." };
         var command = new Command("node", "Start a cluster node and keep it running until Ctrl+C or SIGTERM; then leave the cluster and exit 0.")
         {
@@ -45,8 +48,8 @@ internal static class NodeCommand
             return Usage(error, $"--role '{options.Role}' is unknown; allowed: {NodeRoles.Worker}, {NodeRoles.Driver}");
         if (options.Port is < 0 or > 65535)
             return Usage(error, $"--port must be between 0 and 65535; got {options.Port}");
-        if (options.Workers is < 1 or > 1024)
-            return Usage(error, $"--workers must be between 1 and 1024; got {options.Workers}");
+        if (options.Workers is < 1 or > Simulation.Lab.RunOptions.MaxWorkers)
+            return Usage(error, $"--workers must be between 1 and {Simulation.Lab.RunOptions.MaxWorkers}; got {options.Workers}");
         try
         {
             foreach (var s in options.Seeds)
@@ -66,7 +69,7 @@ internal static class NodeCommand
         catch (HoconConfigException e)
         {
             error.WriteLine("error: " + e.Message);
-            return 1;
+            return ExitCodes.ConfigFile;
         }
 
         ActorSystem system;
@@ -77,7 +80,7 @@ internal static class NodeCommand
         catch (Exception e) when (e is Akka.Configuration.ConfigurationException or Akka.Remote.RemoteTransportException or System.Net.Sockets.SocketException or AggregateException)
         {
             error.WriteLine($"error: the node could not start on {options.Hostname}:{options.Port}: {Innermost(e).Message}. Fix: choose a free --port (or 0) and an address of this machine for --hostname.");
-            return 1;
+            return ExitCodes.BadInput;
         }
 
         var cluster = Akka.Cluster.Cluster.Get(system);
@@ -106,11 +109,11 @@ internal static class NodeCommand
         output.WriteLine($"node {cluster.SelfAddress} leaving");
         try
         {
-            await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+            await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).WaitAsync(LeaveTimeout).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            error.WriteLine("warning: leaving took longer than 20 s; stopping anyway");
+            error.WriteLine($"warning: leaving took longer than {LeaveTimeout.TotalSeconds:0} s; stopping anyway");
         }
 
         output.WriteLine($"node {cluster.SelfAddress} left");
@@ -120,7 +123,7 @@ internal static class NodeCommand
     private static int Usage(TextWriter error, string message)
     {
         error.WriteLine("error: " + message);
-        return 2;
+        return ExitCodes.BadInput;
     }
 
     private static Exception Innermost(Exception e)

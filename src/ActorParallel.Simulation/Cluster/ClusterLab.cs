@@ -32,9 +32,13 @@ public sealed class ClusterLab : IAsyncDisposable
 
     public SimulationLab Lab { get; }
 
-    /// <summary>Joins at <paramref name="seed"/> and waits up to <paramref name="wait"/> for <paramref name="workerNodes"/> worker nodes.</summary>
+    /// <summary>
+    /// Joins at <paramref name="seed"/> and waits up to <paramref name="wait"/> for <paramref name="workerNodes"/> worker nodes.
+    /// <paramref name="phases"/>, if given, hears when each phase of a job starts.
+    /// </summary>
     public static async Task<ClusterLab> ConnectAsync(
-        string seed, int workerNodes, TimeSpan wait, WorkloadRegistry? registry = null, HoconConfig? akka = null, CancellationToken cancellationToken = default)
+        string seed, int workerNodes, TimeSpan wait, WorkloadRegistry? registry = null, HoconConfig? akka = null, CancellationToken cancellationToken = default,
+        IProgress<JobPhaseStarted>? phases = null, bool workersAreNodes = false)
     {
         var workloads = registry ?? WorkloadRegistry.Default;
         var system = LabCluster.Start(new NodeOptions(NodeRoles.Driver, [seed]), workloads, akka);
@@ -49,8 +53,8 @@ public sealed class ClusterLab : IAsyncDisposable
                     : $"could not join the cluster at {seed} within {wait}: is a node running there? Start one with `node --port PORT`");
             }
 
-            var engine = new ClusterEngine(system, workloads);
-            return new ClusterLab(system, new SimulationLab(workloads, _ => new JobRunner(workloads, engine, quiesce: true)));
+            var engine = new ClusterEngine(system, workloads) { WorkersAreNodes = workersAreNodes };
+            return new ClusterLab(system, new SimulationLab(workloads, _ => new JobRunner(workloads, engine, quiesce: true, phases)));
         }
         catch
         {

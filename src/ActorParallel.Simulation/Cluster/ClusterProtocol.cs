@@ -23,8 +23,9 @@ public static class NodeRoles
 /// <summary>
 /// Driver to a worker node: make worker actors for job <see cref="JobId"/>. The node resolves the workload by name
 /// in its own registry and refuses (<see cref="WorkersRefused"/>) when it lacks it or runs another build.
+/// <see cref="MaxWorkers"/> caps how many of the node's workers the job gets (0: all of them).
 /// </summary>
-public sealed record ProvideWorkers(string JobId, string Workload, string Version, FaultInjection? Faults);
+public sealed record ProvideWorkers(string JobId, string Workload, string Version, FaultInjection? Faults, int MaxWorkers = 0);
 
 /// <summary>Worker node to driver: the job's workers on this node, and how many threads run them.</summary>
 public sealed record WorkersProvided(string JobId, string Node, IActorRef[] Workers);

@@ -3,6 +3,8 @@ using Akka.Cluster;
 using Akka.Event;
 using ActorParallel.Simulation.Engine.Actors;
 using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Metrics;
+using ActorParallel.Simulation.Serialization;
 using ActorParallel.Simulation.Workloads;
 
 namespace ActorParallel.Simulation.Cluster;
@@ -37,16 +39,17 @@ public sealed class ClusterSupervisorActor : SupervisorActor
     private readonly HashSet<Address> _nodes;
     private readonly Dictionary<Address, IActorRef[]> _provided = [];
     private readonly TimeSpan _prepareTimeout;
+    private readonly int _workersPerNode;
     private IActorRef? _preparer;
     private bool _started;
 
     public ClusterSupervisorActor(
         ITaskFarmWorkload workload, JobRequest request, IActorRef metrics, string reducerDispatcher,
-        IReadOnlyCollection<Address> nodes, string jobId, string version, TimeSpan prepareTimeout)
+        IReadOnlyCollection<Address> nodes, string jobId, string version, TimeSpan prepareTimeout, int workersPerNode = 0)
         : base(workload, request, metrics, reducerDispatcher)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        (_workload, _jobId, _version, _prepareTimeout) = (workload, jobId, version, prepareTimeout);
+        (_workload, _jobId, _version, _prepareTimeout, _workersPerNode) = (workload, jobId, version, prepareTimeout, workersPerNode);
         _nodes = [.. nodes];
         Receive<PrepareJob>(_ => Prepare());
         Receive<PrepareTimedOut>(_ => Prepared($"worker nodes did not answer within {_prepareTimeout}: {string.Join(", ", _nodes.Where(n => !_provided.ContainsKey(n)))}"));
@@ -90,7 +93,24 @@ public sealed class ClusterSupervisorActor : SupervisorActor
     protected override void Begin()
     {
         _started = true;
+        WireTraffic.Get(Context.System).Reset();
         base.Begin();
+    }
+
+    /// <summary>A row per worker node for the report: which workers it had, and the bytes our serializer wrote to it and read from it.</summary>
+    protected override void BeforeEnd()
+    {
+        base.BeforeEnd();
+        var traffic = WireTraffic.Get(Context.System).Snapshot();
+        var nodes = Workers.Select((w, id) => (Node: w.Path.Address, Id: id))
+            .GroupBy(w => w.Node)
+            .OrderBy(g => g.Key.ToString(), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var ids = g.Select(w => w.Id).ToArray();
+                return new NodeTraffic(g.Key.ToString(), ids, ids.Sum(i => traffic.GetValueOrDefault(i).Out), ids.Sum(i => traffic.GetValueOrDefault(i).In));
+            });
+        Emit(new NodeSummary(Clock.Elapsed, [.. nodes]));
     }
 
     private void Prepare()
@@ -109,7 +129,7 @@ public sealed class ClusterSupervisorActor : SupervisorActor
 
     private void Ask(Address node) =>
         Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName)
-            .Tell(new ProvideWorkers(_jobId, _workload.Name, _version, Request.Faults), Self);
+            .Tell(new ProvideWorkers(_jobId, _workload.Name, _version, Request.Faults, _workersPerNode), Self);
 
     private void Provided(WorkersProvided p)
     {

@@ -38,7 +38,8 @@ public sealed class NodeActor : ReceiveActor
             if (_jobs.ContainsKey(p.JobId))
                 return;
             var faults = p.Faults;
-            var job = Context.ActorOf(Props.Create(() => new NodeJobActor(farm, faults, workers, workerDispatcher)), "job-" + p.JobId);
+            var count = p.MaxWorkers > 0 ? Math.Min(p.MaxWorkers, workers) : workers;
+            var job = Context.ActorOf(Props.Create(() => new NodeJobActor(farm, faults, count, workerDispatcher)), "job-" + p.JobId);
             _jobs[p.JobId] = job;
             _drivers[Sender] = p.JobId;
             Context.Watch(Sender);
@@ -69,7 +70,8 @@ public sealed class NodeJobActor : ReceiveActor
     public NodeJobActor(ITaskFarmWorkload workload, FaultInjection? faults, int workers, string workerDispatcher)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var props = Props.Create(() => new WorkerActor(workload, faults)).WithDispatcher(workerDispatcher);
+        var maxBytes = TransportLimits.MaxPayloadBytes(Context.System);
+        var props = Props.Create(() => new WorkerActor(workload, faults, maxBytes)).WithDispatcher(workerDispatcher);
         var refs = new IActorRef[workers];
         for (var i = 0; i < workers; i++)
             refs[i] = Context.ActorOf(props, $"worker-{i}");

@@ -30,6 +30,7 @@ public sealed class FarmMetrics(ITaskFarmWorkload workload, int tasks)
     private long _messages;
     private long _bytes;
     private TimeSpan _lastFlush;
+    private long[] _waitedTicks = [];
 
     /// <summary>Nothing is waiting to be shipped.</summary>
     public bool IsEmpty => _count == 0 && _dispatches == 0 && _failures == 0 && _messages == 0;
@@ -57,6 +58,16 @@ public sealed class FarmMetrics(ITaskFarmWorkload workload, int tasks)
         _messages++;
         _bytes += EnvelopeBytes;
         var sent = (uint)batchId < (uint)ledger.Batches ? ledger.SentAt(batchId).Ticks : now.Ticks;
+        var busy = 0L;
+        foreach (var d in durations)
+            busy += d.Ticks;
+        if (workerId >= 0)
+        {
+            if (workerId >= _waitedTicks.Length)
+                Array.Resize(ref _waitedTicks, Math.Max(workerId + 1, _waitedTicks.Length * 2));
+            _waitedTicks[workerId] += Math.Max(0, now.Ticks - sent - busy);
+        }
+
         if (_count + results.Length > _completed.Length)
             Array.Resize(ref _completed, _count + results.Length); // exactly: a batch larger than FlushEvery is shipped as it is
         var end = now.Ticks;
@@ -74,6 +85,9 @@ public sealed class FarmMetrics(ITaskFarmWorkload workload, int tasks)
 
     /// <summary>A task attempt threw.</summary>
     public void Failed() => _failures++;
+
+    /// <summary>Each worker's batch round trips beyond their compute so far, by worker id (see <see cref="WorkerWaits"/>).</summary>
+    public WorkerWaits Waits(TimeSpan now) => new(now, [.. _waitedTicks.Select(TimeSpan.FromTicks)]);
 
     public bool ShouldFlush(TimeSpan now, bool force) =>
         !IsEmpty && (force || _count >= FlushEvery || now - _lastFlush >= FlushInterval);

@@ -11,11 +11,13 @@ namespace ActorParallel.Simulation.Engine;
 /// serial one. Serial results are cached per (workload, parameters), so sweep repeats do not rerun them.
 /// With <paramref name="quiesce"/>, the process is brought to rest (<see cref="Quiesce"/>) before each timed
 /// serial and TPL run; the engine does the same before its own clock starts (see <see cref="Actors.ActorEngine"/>).
+/// <paramref name="phases"/>, if given, hears when each phase starts (a cached serial reference is not announced).
 /// </summary>
-public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool quiesce = false) : IJobRunner
+public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool quiesce = false, IProgress<JobPhaseStarted>? phases = null) : IJobRunner
 {
     // Serial answers and times by "workload|parameters"; only this runner's callers touch it, one job at a time.
     private readonly Dictionary<string, (object Answer, TimeSpan Time)> _serial = [];
+    private readonly HashSet<string> _tplWarm = [];
 
     public async Task<JobReport> RunAsync(JobRequest request, CancellationToken cancellationToken = default)
     {
@@ -28,6 +30,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
         {
             // Twice, keeping the faster time: the first run also pays for JIT compilation and cold
             // caches, which would flatter every speedup measured against it.
+            phases?.Report(new JobPhaseStarted(JobPhase.Serial, request));
             var watch = Stopwatch.StartNew();
             var expected = workload.RunSerial(request.Parameters, cancellationToken);
             var first = watch.Elapsed;
@@ -42,13 +45,19 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
             serial = _serial[key] = (expected, first);
         }
 
+        phases?.Report(new JobPhaseStarted(JobPhase.Actors, request));
         var run = await engine.RunAsync(workload, request, cancellationToken).ConfigureAwait(false);
         var check = workload.Check(serial.Answer, run.Answer);
 
         TimeSpan? tpl = null;
         if (request.MeasureTpl)
         {
+            // The TPL's first run of a job pays its JIT and cold caches, as the serial loop's and the actors' do (their
+            // warm-ups are above and in the engine): run it once untimed, per job and W, so all three are timed warm.
+            if (_tplWarm.Add($"{key}|{request.Workers}"))
+                workload.RunTpl(request.Parameters, request.Workers, cancellationToken);
             await SettleAsync(cancellationToken).ConfigureAwait(false);
+            phases?.Report(new JobPhaseStarted(JobPhase.Tpl, request));
             var watch = Stopwatch.StartNew();
             var tplAnswer = workload.RunTpl(request.Parameters, request.Workers, cancellationToken);
             tpl = watch.Elapsed;

@@ -130,8 +130,13 @@ public sealed class TaskLedger
         }
         else
         {
-            for (var w = 0; w < _workers; w++)
-                Fill(w, now);
+            // Round by round, one batch per worker each: with fewer tasks than windows, every worker gets one
+            // before any gets a second (filling worker 0's window first left the others idle on small jobs).
+            for (var round = 0; round < _window; round++)
+            {
+                for (var w = 0; w < _workers; w++)
+                    Fill(w, now, round + 1);
+            }
         }
 
         return _commands;
@@ -352,11 +357,14 @@ public sealed class TaskLedger
         return null;
     }
 
-    private void Fill(int worker, TimeSpan now)
+    private void Fill(int worker, TimeSpan now) => Fill(worker, now, _window);
+
+    /// <summary>Sends the worker batches until it holds <paramref name="upTo"/> (at most the window) or nothing waits.</summary>
+    private void Fill(int worker, TimeSpan now, int upTo)
     {
         if (_lost[worker])
             return;
-        while (_outstanding[worker] < _window)
+        while (_outstanding[worker] < Math.Min(upTo, _window))
         {
             var size = PullBatchSize(Waiting);
             while (_scratchTasks.Count < size && NextWaiting() is { } id)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ActorParallel.Simulation.Experiments;
+using ActorParallel.Simulation.Metrics;
 using ActorParallel.Simulation.Reports;
 using ActorParallel.Simulation.Workloads;
 
@@ -40,6 +41,21 @@ public static class LabRenderer
             }));
     }
 
+    /// <summary>
+    /// The <c>run</c> output: the environment line and the warnings first, then <see cref="Job"/>; or, with
+    /// <paramref name="json"/>, <see cref="RunJson.Run"/>.
+    /// </summary>
+    public static string Run(RunRecord record, bool json = false)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (json)
+            return RunJson.Run(record);
+        var sb = new StringBuilder().Append("environment: ").Append(record.Environment.Describe()).Append('\n');
+        foreach (var warning in record.Warnings)
+            sb.Append("warning: ").Append(warning).Append('\n');
+        return sb.Append('\n').Append(Job(record.Report)).ToString();
+    }
+
     /// <summary>The <c>run</c> output: the answer check and the actor/serial/TPL timings side by side.</summary>
     public static string Job(JobReport report, bool json = false)
     {
@@ -64,9 +80,26 @@ public static class LabRenderer
               .Append(CultureInfo.InvariantCulture, $"task latency ms p50 {m.Latency.P50:0.###} p95 {m.Latency.P95:0.###} p99 {m.Latency.P99:0.###} (queue wait p50 {m.QueueWait.P50:0.###}); load imbalance (max/mean busy) {m.LoadImbalance:0.###}")
               .Append(m.Scaling.KarpFlatt is { } e ? string.Create(CultureInfo.InvariantCulture, $"; Karp-Flatt e = {e:0.###}") : "").Append('\n')
               .Append("busy per worker: ").Append(string.Join(", ", m.PerWorker.Select(w => string.Create(CultureInfo.InvariantCulture, $"w{w.WorkerId} {w.Tasks} tasks {w.Utilisation:P0}")))).Append('\n');
+            if (m.PerNode.Count > 0)
+                sb.Append('\n').Append(Nodes(m.PerNode));
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A row per worker node: its tasks and busy time, the bytes our serializer wrote to it (batches) and read from it
+    /// (results), and its batches' round trips beyond their compute (network both ways, plus queueing behind a prefetched batch).
+    /// </summary>
+    public static string Nodes(IReadOnlyList<NodeMetrics> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        return Table(
+            ["node", "workers", "tasks", "busy ms", "bytes out", "bytes in", "net wait ms"],
+            nodes.Select(n => new[]
+            {
+                n.Node, Format.N(n.Workers, "0"), Format.N(n.Tasks, "0"), Ms(n.Busy), Format.N(n.BytesOut, "0"), Format.N(n.BytesIn, "0"), Ms(n.Waited),
+            }));
     }
 
     /// <summary>The <c>sweep</c> output: the Markdown table of <see cref="ReportWriter"/>, or its JSON.</summary>

@@ -8,11 +8,14 @@ namespace ActorParallel.Simulation.Lab;
 
 /// <summary>
 /// The options of <c>run WORKLOAD [--workers N] [--size S] [--tasks T] [--mode pull|push] [--config FILE]
-/// [--seed N] [--prefetch P] [--timeout 30s] [--option key=value ...] [--fail-every N] [--no-tpl] [--image FILE.png] [--json]</c>, as the CLI parsed them (strings and
+/// [--seed N] [--prefetch P] [--timeout 30s] [--option key=value ...] [--fail-every N] [--no-tpl] [--image FILE.png] [--out DIR] [--json]</c>, as the CLI parsed them (strings and
 /// nullables: anything left null comes from the configuration). <see cref="Resolve"/> validates them.
 /// </summary>
 public sealed record RunOptions(string Workload)
 {
+    /// <summary>The most workers a job may have: PLINQ (the TPL comparison) accepts at most 512 degrees of parallelism.</summary>
+    public const int MaxWorkers = 512;
+
     public int? Workers { get; init; }
 
     public long? Size { get; init; }
@@ -45,6 +48,9 @@ public sealed record RunOptions(string Workload)
     /// <summary>mandelbrot only: save the image here (<c>.png</c> or <c>.pgm</c>).</summary>
     public string? ImageFile { get; init; }
 
+    /// <summary>Folder to save the run in (run.json and run.txt); null saves nothing.</summary>
+    public string? Out { get; init; }
+
     public bool Json { get; init; }
 
     /// <summary>Loads the settings (the <c>--config</c> file over the reference).</summary>
@@ -63,13 +69,22 @@ public sealed record RunOptions(string Workload)
         p = p with { Size = Size ?? p.Size, Tasks = Tasks ?? p.Tasks, Seed = Seed ?? p.Seed, Options = p.Options.SetItems(ParseOptions(Options)) };
         workload.Validate(p);
         var workers = Workers ?? settings.Workers;
-        if (workers is < 1 or > 1024)
-            throw new WorkloadParameterException($"--workers must be between 1 and 1024; got {workers}");
+        if (workers is < 1 or > MaxWorkers)
+            throw new WorkloadParameterException($"--workers must be between 1 and {MaxWorkers}; got {workers}");
         if (Prefetch is < 0 or > 10_000)
             throw new WorkloadParameterException($"--prefetch must be between 0 and 10000; got {Prefetch}");
         var timeout = Timeout is null ? settings.JobTimeout : ParseDuration(Timeout);
         if (FailEvery is < 1)
             throw new WorkloadParameterException($"--fail-every must be at least 1; got {FailEvery}");
+        if (ImageFile is { } image)
+        {
+            if (!workload.Name.Equals("mandelbrot", StringComparison.OrdinalIgnoreCase))
+                throw new WorkloadParameterException($"--image works only with mandelbrot, not {workload.Name}; drop --image or run mandelbrot");
+            OutputPaths.CheckImageFile(image, "--image");
+        }
+
+        if (Out is { } folder)
+            OutputPaths.EnsureWritableFolder(folder, "--out");
         return new JobRequest(workload.Name, p, workers, Mode is null ? settings.Mode : ParseMode(Mode))
         {
             Prefetch = Prefetch ?? settings.Prefetch,
@@ -92,14 +107,26 @@ public sealed record RunOptions(string Workload)
         };
     }
 
-    /// <summary>Parses a positive HOCON duration such as <c>500ms</c>, <c>30s</c> or <c>2m</c>.</summary>
+    /// <summary>
+    /// Parses a positive duration with its unit, such as <c>500ms</c>, <c>30s</c> or <c>2m</c> (any HOCON duration unit).
+    /// A bare number is refused, because HOCON would read it as milliseconds; only <c>0</c> needs no unit.
+    /// </summary>
     public static TimeSpan ParseDuration(string text, string option = "--timeout", bool allowZero = false)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        var isZero = double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var bare) && bare == 0;
+        if (trimmed.Length > 0 && !char.IsLetter(trimmed[^1]) && !(allowZero && isZero))
+        {
+            throw new WorkloadParameterException(double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                ? $"{option} '{text}' has no unit; add one, e.g. {trimmed}s, {trimmed}ms or {trimmed}m (units: us, ms, s, m, h)"
+                : $"{option} '{text}' is not a duration; write for example 30s, 500ms, 500us or 2m");
+        }
+
         TimeSpan value;
         try
         {
-            value = ActorParallel.Configuration.HoconConfigFactory.ParseString($"t = {text}").GetTimeSpan("t");
+            value = ActorParallel.Configuration.HoconConfigFactory.ParseString($"t = {trimmed}").GetTimeSpan("t");
         }
         catch (ActorParallel.Configuration.HoconConfigException)
         {
@@ -137,6 +164,8 @@ public sealed record RunOptions(string Workload)
         {
             if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var w) || w < 1)
                 throw new WorkloadParameterException($"--workers '{text}': '{part}' is not a positive integer; write a list such as 1,2,4");
+            if (w > MaxWorkers)
+                throw new WorkloadParameterException($"--workers '{text}': {w} is more than {MaxWorkers}; each count must be between 1 and {MaxWorkers}");
             workers.Add(w);
         }
 

@@ -51,6 +51,8 @@ public sealed record SweepOptions(string Workload, string Workers)
             Batching = request.Batching,
         };
         spec.Validate();
+        if (Out is { } folder)
+            OutputPaths.EnsureWritableFolder(folder, "--out");
         return spec;
     }
 

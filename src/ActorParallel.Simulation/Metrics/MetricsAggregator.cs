@@ -28,6 +28,8 @@ public sealed class MetricsAggregator
     private bool _succeeded;
     private int _reissued;
     private int _duplicates;
+    private TimeSpan[] _waited = [];
+    private NodeTraffic[] _nodes = [];
 
     public string Workload { get; private set; } = "";
 
@@ -58,6 +60,12 @@ public sealed class MetricsAggregator
                 break;
             case LedgerSummary l:
                 (_reissued, _duplicates) = (l.Reissued, l.DuplicatesDropped);
+                break;
+            case WorkerWaits w:
+                _waited = w.Waited;
+                break;
+            case NodeSummary n:
+                _nodes = n.Nodes;
                 break;
             case JobFinished f:
                 (_end, _succeeded) = (f.At, f.Succeeded);
@@ -94,7 +102,10 @@ public sealed class MetricsAggregator
     {
         var wall = (_end ?? _last) - _start;
         var perWorker = _workers.OrderBy(w => w.Key)
-            .Select(w => new WorkerMetrics(w.Key, w.Value.Tasks, w.Value.Busy, wall > TimeSpan.Zero ? w.Value.Busy / wall : 0))
+            .Select(w => new WorkerMetrics(w.Key, w.Value.Tasks, w.Value.Busy, wall > TimeSpan.Zero ? w.Value.Busy / wall : 0)
+            {
+                Waited = (uint)w.Key < (uint)_waited.Length ? _waited[w.Key] : TimeSpan.Zero,
+            })
             .ToArray();
         var meanBusy = perWorker.Length == 0 ? 0 : perWorker.Average(w => w.Busy.TotalMilliseconds);
         var imbalance = meanBusy > 0 ? perWorker.Max(w => w.Busy.TotalMilliseconds) / meanBusy : 1;
@@ -120,7 +131,21 @@ public sealed class MetricsAggregator
         {
             Reissued = _reissued,
             DuplicatesDropped = _duplicates,
+            PerNode = [.. _nodes.Select(n => PerNode(n, perWorker))],
         };
+    }
+
+    private static NodeMetrics PerNode(NodeTraffic node, WorkerMetrics[] perWorker)
+    {
+        var mine = perWorker.Where(w => node.WorkerIds.Contains(w.WorkerId)).ToArray();
+        return new NodeMetrics(
+            node.Node,
+            node.WorkerIds.Length,
+            mine.Sum(w => w.Tasks),
+            TimeSpan.FromTicks(mine.Sum(w => w.Busy.Ticks)),
+            TimeSpan.FromTicks(mine.Sum(w => w.Waited.Ticks)),
+            node.BytesOut,
+            node.BytesIn);
     }
 
     private bool IsDone(int taskId) => (uint)taskId < (uint)_done.Length && _done[taskId];

@@ -42,3 +42,16 @@ public sealed record MetricsBatch(TimeSpan At, TaskRecord[] Completed, int Dispa
 
 /// <summary>The supervisor's ledger at the end of a job: tasks re-issued after a worker was lost, duplicate results dropped.</summary>
 public sealed record LedgerSummary(TimeSpan At, int Reissued, int DuplicatesDropped) : MetricsEvent(At);
+
+/// <summary>
+/// How long each worker's batches spent away beyond their compute, summed by worker id, at the end of a job: a batch's
+/// round trip (sent to result back) minus the busy time it reports. That is the time in transit both ways plus the time
+/// it queued at the worker behind the batch before it (prefetch); across a cluster, mostly the network.
+/// </summary>
+public sealed record WorkerWaits(TimeSpan At, TimeSpan[] Waited) : MetricsEvent(At);
+
+/// <summary>A worker node of a cluster job: its address, the ids of its workers, and the bytes our serializer wrote to it and read from it.</summary>
+public sealed record NodeTraffic(string Node, int[] WorkerIds, long BytesOut, long BytesIn);
+
+/// <summary>The worker nodes of a cluster job, at its end (see <see cref="NodeTraffic"/>).</summary>
+public sealed record NodeSummary(TimeSpan At, NodeTraffic[] Nodes) : MetricsEvent(At);

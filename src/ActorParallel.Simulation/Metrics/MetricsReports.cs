@@ -14,7 +14,17 @@ public sealed record MetricsSnapshot(
 }
 
 /// <summary>One worker's share of a job.</summary>
-public sealed record WorkerMetrics(int WorkerId, int Tasks, TimeSpan Busy, double Utilisation);
+public sealed record WorkerMetrics(int WorkerId, int Tasks, TimeSpan Busy, double Utilisation)
+{
+    /// <summary>Its batches' round trips beyond their compute (see <see cref="WorkerWaits"/>).</summary>
+    public TimeSpan Waited { get; init; }
+}
+
+/// <summary>
+/// One worker node of a cluster job: its workers' tasks, busy and waiting time (see <see cref="WorkerWaits"/>), and the
+/// bytes of task batches our serializer wrote to it and of results it read from it.
+/// </summary>
+public sealed record NodeMetrics(string Node, int Workers, int Tasks, TimeSpan Busy, TimeSpan Waited, long BytesOut, long BytesIn);
 
 /// <summary>Nearest-rank percentiles of a distribution of durations, in milliseconds.</summary>
 public sealed record Percentiles(double P50, double P95, double P99, double Max)
@@ -70,4 +80,7 @@ public sealed record JobMetrics(
 
     /// <summary>Results dropped because their task already had one (a lost worker's late result, a repeated batch).</summary>
     public int DuplicatesDropped { get; init; }
+
+    /// <summary>A row per worker node on a cluster; empty in one process.</summary>
+    public IReadOnlyList<NodeMetrics> PerNode { get; init; } = [];
 }

@@ -19,8 +19,10 @@ internal static class ClusterWire
                 w.WriteInt32(f.EveryNthTask);
                 w.WriteInt32(f.FailuresPerTask);
             }
+
+            w.WriteInt32(p.MaxWorkers);
         }, static (ref WireReader r) => new ProvideWorkers(
-            r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadBool() ? new FaultInjection(r.ReadInt32(), r.ReadInt32()) : null))
+            r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadBool() ? new FaultInjection(r.ReadInt32(), r.ReadInt32()) : null, r.ReadInt32()))
         .Add("c.provided", static (w, p) =>
         {
             w.WriteString(p.JobId);

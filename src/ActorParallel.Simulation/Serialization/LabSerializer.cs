@@ -32,6 +32,7 @@ public sealed class LabSerializer : SerializerWithStringManifest
     public const int Id = 731;
 
     private readonly WireRegistry _registry;
+    private WireTraffic? _traffic;
 
     /// <summary>The constructor Akka calls for the <c>akka.actor.serializers</c> entry: the lab's default registry.</summary>
     public LabSerializer(ExtendedActorSystem system)
@@ -46,6 +47,9 @@ public sealed class LabSerializer : SerializerWithStringManifest
         _registry = registry;
     }
 
+    // Looked up on first use: the serializer is made while its system is still starting.
+    private WireTraffic Traffic => _traffic ??= WireTraffic.Get(system);
+
     public override int Identifier => Id;
 
     public WireRegistry Registry => _registry;
@@ -59,7 +63,9 @@ public sealed class LabSerializer : SerializerWithStringManifest
         try
         {
             writer.WriteBody(entry, obj);
-            return writer.ToArrayAndReturn();
+            var bytes = writer.ToArrayAndReturn();
+            Traffic.Count(obj, bytes.Length, written: true);
+            return bytes;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -78,6 +84,7 @@ public sealed class LabSerializer : SerializerWithStringManifest
             var reader = new WireReader(bytes, _registry, system);
             var value = reader.ReadBody(entry);
             reader.EnsureEnd();
+            Traffic.Count(value, bytes.Length, written: false);
             return value;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

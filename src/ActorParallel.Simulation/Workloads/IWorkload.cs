@@ -35,6 +35,12 @@ public interface IWorkload
 
     /// <summary>A one-line human summary of an answer.</summary>
     string Describe(object answer);
+
+    /// <summary>
+    /// The answer's numbers for machine-readable reports, named in snake_case (pi's <c>estimate</c>, counts);
+    /// empty when the answer has none worth computing with (a checksum).
+    /// </summary>
+    IReadOnlyDictionary<string, double> Values(object answer) => new Dictionary<string, double>();
 }
 
 /// <summary>A workload made of independent tasks: split, execute each, combine in task-id order.</summary>

@@ -73,6 +73,15 @@ public abstract class Workload<TTask, TOutput, TAnswer> : ITaskFarmWorkload
 
     protected virtual string Describe(TAnswer answer) => answer.ToString() ?? "";
 
+    /// <summary>The answer's numbers (see <see cref="IWorkload.Values"/>); by default <c>value</c> for a numeric answer, else none.</summary>
+    protected virtual IReadOnlyDictionary<string, double> Values(TAnswer answer) => answer switch
+    {
+        int i => new Dictionary<string, double> { ["value"] = i },
+        long l => new Dictionary<string, double> { ["value"] = l },
+        double d => new Dictionary<string, double> { ["value"] = d },
+        _ => new Dictionary<string, double>(),
+    };
+
     protected virtual long EstimateBytes(TTask task) => 64;
 
     protected virtual long EstimateBytes(TOutput output) => 64;
@@ -131,6 +140,8 @@ public abstract class Workload<TTask, TOutput, TAnswer> : ITaskFarmWorkload
             : CheckResult.Fail($"{Name}: expected answers of type {typeof(TAnswer).Name}, got {expected?.GetType().Name} and {actual?.GetType().Name}");
 
     string IWorkload.Describe(object answer) => answer is TAnswer a ? Describe(a) : answer?.ToString() ?? "";
+
+    IReadOnlyDictionary<string, double> IWorkload.Values(object answer) => answer is TAnswer a ? Values(a) : new Dictionary<string, double>();
 
     long ITaskFarmWorkload.EstimateBytes(object payload) => payload switch
     {

@@ -76,6 +76,32 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         Assert.Equal(16, report.Metrics!.TasksCompleted);
         Assert.Equal(4, report.Metrics.Workers);
         Assert.All(report.Metrics.PerWorker, w => Assert.True(w.Tasks > 0 || mode == DispatchMode.Pull, $"worker {w.WorkerId} got nothing"));
+
+        // A row per worker node: its two workers, its share of the tasks, the bytes our serializer wrote and read for it.
+        Assert.Equal(2, report.Metrics.PerNode.Count);
+        Assert.Equal(16, report.Metrics.PerNode.Sum(n => n.Tasks));
+        Assert.All(report.Metrics.PerNode, n =>
+        {
+            Assert.Equal(2, n.Workers);
+            Assert.True(n.Tasks == 0 || (n.BytesOut > 0 && n.BytesIn > 0), $"{n.Node}: {n.Tasks} tasks but {n.BytesOut} bytes out, {n.BytesIn} in");
+        });
+    }
+
+    [Fact]
+    public async Task With_nodes_as_the_axis_W_worker_nodes_run_one_worker_each_and_too_many_is_a_clear_error()
+    {
+        var runner = new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver) { WorkersAreNodes = true });
+        foreach (var w in new[] { 1, 2 })
+        {
+            var report = await runner.RunAsync(new JobRequest("pi", EngineTests.Small("pi") with { Tasks = 8 }, w) { MeasureTpl = false }).WaitAsync(Patience);
+            Assert.True(report.Correct, report.Check);
+            Assert.Equal(w, report.Metrics!.PerNode.Count);
+            Assert.All(report.Metrics.PerNode, n => Assert.Equal(1, n.Workers));
+        }
+
+        var error = await Assert.ThrowsAsync<ClusterUnavailableException>(
+            () => runner.RunAsync(new JobRequest("pi", EngineTests.Small("pi"), 3) { MeasureTpl = false }).WaitAsync(Patience));
+        Assert.Contains("needs 3, but 2 are up", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,17 +36,24 @@ public sealed class TaskLedgerTests
     {
         var ledger = Ledger(7, 2, DispatchMode.Pull, prefetch: 1);
         var start = ledger.Start(T0).ToList();
-        Assert.Equal([(0, 0), (1, 0), (2, 1), (3, 1)], Pairs(start));
-        var next = ledger.Complete(Done(start[2]), T0).ToList();
+        Assert.Equal([(0, 0), (1, 1), (2, 0), (3, 1)], Pairs(start));
+        var next = ledger.Complete(Done(start[1]), T0).ToList();
         Assert.Equal([(4, 1)], Pairs(next));
         ledger.Complete(Done(start[0]), T0);
-        ledger.Complete(Done(start[1]), T0);
+        ledger.Complete(Done(start[2]), T0);
         ledger.Complete(Done(start[3]), T0);
         var last = ledger.Complete(Done(next[0]), T0).ToList();
         Assert.False(ledger.IsComplete);
         Assert.Empty(last);
         Assert.Equal(7, ledger.Batches);
         Assert.Equal(5, ledger.Completed);
+    }
+
+    [Fact]
+    public void With_fewer_tasks_than_windows_every_worker_gets_one_before_any_gets_a_prefetch()
+    {
+        var ledger = Ledger(2, 2, DispatchMode.Pull, prefetch: 2);
+        Assert.Equal([(0, 0), (1, 1)], Pairs(ledger.Start(T0)));
     }
 
     [Fact]
@@ -170,15 +177,15 @@ public sealed class TaskLedgerTests
     public void A_lost_worker_s_batches_go_to_the_others_and_its_late_results_count_once()
     {
         var ledger = Ledger(8, 2, DispatchMode.Pull, prefetch: 1);
-        var start = ledger.Start(T0).ToList(); // w0: 0, 1; w1: 2, 3
+        var start = ledger.Start(T0).ToList(); // w0: 0, 2; w1: 1, 3
         var moved = ledger.WorkerLost(1, T0);
         Assert.Empty(moved); // w0's window is full: the re-issued tasks wait at the front
         Assert.Equal(2, ledger.Reissued);
         var next = ledger.Complete(Done(start[0]), T0).ToList();
-        Assert.Equal([(2, 0)], Pairs(next)); // a re-issued task first
+        Assert.Equal([(1, 0)], Pairs(next)); // a re-issued task first
 
         // The lost worker was only slow: its result arrives and counts; the re-issued copy is then a duplicate.
-        ledger.Complete(Done(start[2]), T0);
+        ledger.Complete(Done(start[1]), T0);
         Assert.Equal(2, ledger.Completed);
         ledger.Complete(Done(next[0]), T0);
         Assert.Equal(2, ledger.Completed);

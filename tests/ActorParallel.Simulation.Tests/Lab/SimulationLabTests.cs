@@ -50,7 +50,7 @@ public sealed class SimulationLabTests
     [Fact]
     public void Bad_worker_counts_and_kinds_are_explained()
     {
-        Assert.Contains("between 1 and 1024", Assert.Throws<WorkloadParameterException>(
+        Assert.Contains("between 1 and 512", Assert.Throws<WorkloadParameterException>(
             () => new RunOptions("pi") { Workers = 0 }.Resolve(WorkloadRegistry.Default, SimulationSettings.Load())).Message, StringComparison.Ordinal);
         Assert.Contains("'x' is not a positive integer", Assert.Throws<WorkloadParameterException>(() => RunOptions.ParseWorkerList("1,x")).Message, StringComparison.Ordinal);
         Assert.Contains("allowed: strong, weak, granularity, push-vs-pull", Assert.Throws<WorkloadParameterException>(() => SweepOptions.ParseKind("deep")).Message, StringComparison.Ordinal);

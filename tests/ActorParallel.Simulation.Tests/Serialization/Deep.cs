@@ -23,6 +23,8 @@ internal static class Deep
         {
             case double d:
                 return BitConverter.DoubleToInt64Bits(d) == BitConverter.DoubleToInt64Bits((double)b);
+            case ReadOnlyMemory<double> memory:
+                return Equal(memory.ToArray(), ((ReadOnlyMemory<double>)b).ToArray(), path, out where);
             case string or bool or int or long or ulong or UInt128 or TimeSpan or Enum or Akka.Actor.IActorRef:
                 return a.Equals(b);
             case IEnumerable sequence:

@@ -43,7 +43,7 @@ internal static class WireSamples
 
         // The cluster glue (actor refs: Nobody resolves to itself on any system).
         new ProvideWorkers("1-abc", "pi", "1.0.0 [pi]", null),
-        new ProvideWorkers("2-def", "primes", "v", new FaultInjection(3, 2)),
+        new ProvideWorkers("2-def", "primes", "v", new FaultInjection(3, 2), 1),
         new WorkersProvided("1-abc", "akka.tcp://actorparallel@127.0.0.1:4053", [Akka.Actor.ActorRefs.Nobody, Akka.Actor.ActorRefs.Nobody]),
         new WorkersRefused("1-abc", "node", "node runs another build"),
         new ReleaseWorkers("1-abc"),
@@ -74,8 +74,9 @@ internal static class WireSamples
         Pi,
         new PiAnswer(31_415_926, 40_000_000),
         new PrimesTask(long.MaxValue - 1, long.MaxValue),
-        new MatMulTask(4, Small, new Matrix(0, 0, [])),
+        new MatMulTask(4, Small.Cells.AsMemory(), Small),
         Small,
+        new MatrixProduct(3, [new Matrix(1, 3, [1, 2, 3]), new Matrix(0, 3, []), new Matrix(2, 3, [4, 5, 6, 7, 8, double.NaN])]),
         new WordCountTask(["the quick brown fox", "", "jumps, over"]),
         Counts,
         new MandelbrotTask(700, 700, 10, 24, 1000),

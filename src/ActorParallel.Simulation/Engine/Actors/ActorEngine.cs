@@ -36,6 +36,9 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
     /// <summary>The engine's defaults for a job's actor system, below whatever the user's <c>akka</c> section sets.</summary>
     private static readonly HoconConfig Defaults = HoconConfigFactory.ParseString("""
         akka.loglevel = WARNING
+        # Log lines go to standard error: standard output is the command's own (`run --json`).
+        akka.loggers = ["ActorParallel.Simulation.Cluster.LabLogger, ActorParallel.Simulation"]
+        akka.stdout-loglevel = OFF
         akka.log-dead-letters-during-shutdown = off
         akka.actor.lab-worker-dispatcher {
           type = ForkJoinDispatcher

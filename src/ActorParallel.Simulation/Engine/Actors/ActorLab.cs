@@ -12,9 +12,9 @@ public static class ActorLab
     /// <paramref name="progress"/>, if given, hears a snapshot every <c>progress-interval</c>. Every timed
     /// run (serial, actors, TPL) starts from a quiet process (<see cref="Quiesce"/>).
     /// </summary>
-    public static SimulationLab Create(WorkloadRegistry? registry = null, IProgress<MetricsSnapshot>? progress = null)
+    public static SimulationLab Create(WorkloadRegistry? registry = null, IProgress<MetricsSnapshot>? progress = null, IProgress<JobPhaseStarted>? phases = null)
     {
         var workloads = registry ?? WorkloadRegistry.Default;
-        return new SimulationLab(workloads, settings => new JobRunner(workloads, new ActorEngine(settings.ProgressInterval, progress, quiesce: true, akka: settings.Akka), quiesce: true));
+        return new SimulationLab(workloads, settings => new JobRunner(workloads, new ActorEngine(settings.ProgressInterval, progress, quiesce: true, akka: settings.Akka), quiesce: true, phases));
     }
 }

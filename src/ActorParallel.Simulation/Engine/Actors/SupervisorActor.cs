@@ -216,6 +216,8 @@ public class SupervisorActor : JobActor
     protected override void BeforeEnd()
     {
         FlushMetrics(Clock.Elapsed, force: true);
+        if (_metrics is { } metrics)
+            Emit(metrics.Waits(Clock.Elapsed));
         if (_ledger is { } ledger && (ledger.Reissued > 0 || ledger.Duplicates > 0))
             Emit(new LedgerSummary(Clock.Elapsed, ledger.Reissued, ledger.Duplicates));
     }

@@ -20,14 +20,24 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
     private IActorRef? _shuffle;
     private int _partitions;
     private IActorRef _supervisor = ActorRefs.Nobody;
+    private readonly long? _maxResultBytes;
 
     /// <param name="workload">The workload whose tasks it runs.</param>
     /// <param name="faults">Optional fault injection.</param>
     /// <remarks>A worker has no id of its own: the supervisor's id for it travels in each batch and comes back in the answer.</remarks>
     public WorkerActor(ITaskFarmWorkload workload, FaultInjection? faults)
+        : this(workload, faults, null)
+    {
+    }
+
+    /// <summary>
+    /// A worker whose results cross the network: a batch whose results (by the workload's estimate) exceed
+    /// <paramref name="maxResultBytes"/> fails, naming its size, instead of being dropped by the transport.
+    /// </summary>
+    public WorkerActor(ITaskFarmWorkload workload, FaultInjection? faults, long? maxResultBytes)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        (_workload, _faults) = (workload, faults);
+        (_workload, _faults, _maxResultBytes) = (workload, faults, maxResultBytes);
         Receive<ShuffleWiring>(w =>
         {
             (_shuffle, _partitions) = (w.Router, w.Partitions);
@@ -46,6 +56,7 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
         {
             for (var i = 0; i < d.Results.Length; i++)
                 d.Results[i] = Deliver(d.Results[i]);
+            CheckSize(d.Batch, d.Results, d.Durations);
             d.ReplyTo.Tell(new BatchDone(d.Batch.WorkerId, d.Batch.BatchId, d.Results, d.Durations), Self);
         });
         Receive<AsyncBatchFailed>(f => throw Failure(f.Batch, f.FailedIndex, f.Results, f.Durations, f.Error));
@@ -88,6 +99,7 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
 
         if (pending is null)
         {
+            CheckSize(batch, results!, durations);
             Sender.Tell(new BatchDone(batch.WorkerId, batch.BatchId, results!, durations), Self);
             return;
         }
@@ -152,6 +164,22 @@ public sealed class WorkerActor : ReceiveActor, IWithUnboundedStash
     /// per task) and reports <see cref="Shuffled"/> instead of the output. The router, not the worker, picks
     /// the reducer of each partition.
     /// </summary>
+    private void CheckSize(TaskBatch batch, TaskResult[] results, TimeSpan[] durations)
+    {
+        if (_maxResultBytes is not { } max)
+            return;
+        var bytes = 0L;
+        foreach (var r in results)
+            bytes += _workload.EstimateBytes(r.Output);
+        if (bytes > max)
+        {
+            var error = new InvalidOperationException(
+                $"the results of {results.Length} task(s) from task {batch.Tasks[0].TaskId} are about {Cluster.TransportLimits.Describe(bytes)}, above the " +
+                $"{Cluster.TransportLimits.Describe(max)} a message may carry (akka.remote.dot-netty.tcp.maximum-frame-size): use more tasks or raise the frame size");
+            throw Failure(batch, 0, new TaskResult?[results.Length], durations, error);
+        }
+    }
+
     private TaskResult Deliver(TaskResult result)
     {
         if (_shuffle is null || _workload is not IShuffleWorkload shuffle)

@@ -98,6 +98,10 @@ public sealed class HeatWorkload : IPeerWorkload, IWarmUpWorkload
         ? $"{g.Size}x{g.Size} grid after {g.Steps} steps, centre {g[g.Size / 2, g.Size / 2]:F6}, total heat {g.Total():F3}"
         : answer?.ToString() ?? "";
 
+    public IReadOnlyDictionary<string, double> Values(object answer) => answer is HeatGrid g
+        ? new Dictionary<string, double> { ["size"] = g.Size, ["steps"] = g.Steps, ["centre"] = g[g.Size / 2, g.Size / 2], ["total_heat"] = g.Total() }
+        : new Dictionary<string, double>();
+
     public IPeer Restore(object checkpoint) => HeatStrip.Restore((HeatStripCheckpoint)checkpoint);
 
     public long EstimateBytes(PeerMessage message) => message is HaloRow h ? 24 + (h.Cells.Length * 8L) : 32;

@@ -86,6 +86,11 @@ public sealed class MandelbrotWorkload : Workload<MandelbrotTask, ImmutableArray
     protected override string Describe(MandelbrotImage image) =>
         $"{image.Width}x{image.Height} image, {image.Iterations.Sum(i => (long)i)} iterations in total";
 
+    protected override IReadOnlyDictionary<string, double> Values(MandelbrotImage image) => new Dictionary<string, double>
+    {
+        ["width"] = image.Width, ["height"] = image.Height, ["total_iterations"] = image.Iterations.Sum(i => (long)i),
+    };
+
     protected override long EstimateBytes(ImmutableArray<int> output) => 16 + (output.Length * 4L);
 
     /// <summary>Tasks, row bands (iteration counts as varints: 1-2 bytes each, not 4) and the image travel between nodes.</summary>

@@ -52,6 +52,9 @@ public sealed class PiWorkload : Workload<PiTask, long, PiAnswer>, IWireTypes
 
     protected override string Describe(PiAnswer a) => $"pi ~ {a.Estimate:F6} ({a.Hits} of {a.Samples} samples inside)";
 
+    protected override IReadOnlyDictionary<string, double> Values(PiAnswer a) =>
+        new Dictionary<string, double> { ["estimate"] = a.Estimate, ["hits"] = a.Hits, ["samples"] = a.Samples };
+
     /// <summary>The task and the answer travel between nodes; the output (long) is a primitive the lab already knows.</summary>
     public void RegisterWireTypes(WireRegistry.Builder wire) => wire
         .Add("pi.task", static (w, t) =>

@@ -48,6 +48,8 @@ public sealed class PrimesWorkload : Workload<PrimesTask, long, long>, IWireType
 
     protected override string Describe(long answer) => $"{answer} primes";
 
+    protected override IReadOnlyDictionary<string, double> Values(long answer) => new Dictionary<string, double> { ["primes"] = answer };
+
     /// <summary>The task travels between nodes; output and answer (long) are primitives the lab already knows.</summary>
     public void RegisterWireTypes(WireRegistry.Builder wire) => wire
         .Add("primes.task", static (w, t) =>

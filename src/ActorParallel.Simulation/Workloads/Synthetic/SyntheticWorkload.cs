@@ -63,6 +63,9 @@ public sealed class SyntheticWorkload : Workload<SyntheticTask, ulong, Synthetic
 
     protected override string Describe(SyntheticAnswer a) => $"checksum {a.Checksum:X16} ({a.SerialUnits} serial + {a.ParallelUnits} parallel units)";
 
+    protected override IReadOnlyDictionary<string, double> Values(SyntheticAnswer a) =>
+        new Dictionary<string, double> { ["serial_units"] = a.SerialUnits, ["parallel_units"] = a.ParallelUnits };
+
     /// <summary>The task and the answer travel between nodes; the output (ulong) is a primitive the lab already knows.</summary>
     public void RegisterWireTypes(WireRegistry.Builder wire) => wire
         .Add("syn.task", static (w, t) =>

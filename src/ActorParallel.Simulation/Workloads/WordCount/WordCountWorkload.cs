@@ -48,6 +48,9 @@ public sealed class WordCountWorkload : Workload<WordCountTask, WordCounts, Word
         $"{a.TotalWords} words, {a.Counts.Length} distinct; top: " +
         string.Join(", ", a.Counts.OrderByDescending(c => c.Count).ThenBy(c => c.Word, StringComparer.Ordinal).Take(3).Select(c => $"{c.Word}={c.Count}"));
 
+    protected override IReadOnlyDictionary<string, double> Values(WordCounts a) =>
+        new Dictionary<string, double> { ["total_words"] = a.TotalWords, ["distinct_words"] = a.Counts.Length };
+
     protected override long EstimateBytes(WordCountTask task)
     {
         var bytes = 16L;
