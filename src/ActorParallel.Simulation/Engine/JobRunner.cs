@@ -92,6 +92,7 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
         var workload = registry.Get(request.Workload);
         workload.Validate(request.Parameters);
         await SettleAsync(cancellationToken).ConfigureAwait(false);
+        phases?.Report(new JobPhaseStarted(JobPhase.Serial, request));
         var watch = Stopwatch.StartNew();
         var answer = workload.RunSerial(request.Parameters, cancellationToken);
         var time = watch.Elapsed;

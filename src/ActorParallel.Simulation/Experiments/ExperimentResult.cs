@@ -68,6 +68,10 @@ public sealed record ExperimentResult(ExperimentSpec Spec, IReadOnlyList<Experim
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public int SchemaVersion { get; init; } = 2;
 
+    /// <summary>Where the sweep ran; the reports open with it (written by them, so not serialized twice here).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Reports.ReportEnvironment? Environment { get; init; }
+
     /// <summary>What the data cannot carry (see <see cref="SweepWarnings"/>); every report prints them.</summary>
     public IReadOnlyList<SweepWarning> Warnings { get; init; } = [];
 

@@ -20,6 +20,27 @@ public sealed record ReportEnvironment(IReadOnlyList<EnvironmentFact> Facts)
     /// <summary>The facts on one line, for under a chart's title.</summary>
     public string Line => string.Join(", ", Facts.Select(f => $"{f.Name} {f.Value}"));
 
+    /// <summary>The CLI's description of a run's environment, as facts for the reports and itself for the JSON.</summary>
+    public static ReportEnvironment From(RunEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return new ReportEnvironment(
+        [
+            new("machine", environment.Machine),
+            new("CPU", environment.Cpu),
+            new("cores", environment.Cores.ToString(CultureInfo.InvariantCulture)),
+            new("OS", $"{environment.Os} {environment.Architecture}"),
+            new(".NET", environment.Runtime),
+            new("GC", environment.GcMode + (environment.ConcurrentGc ? ", concurrent" : ", non-concurrent")),
+            new("Akka.NET", environment.Akka),
+            new("commit", environment.Commit),
+            new("date", environment.Date.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            new("load before", environment.LoadBefore ?? "n/a"),
+            new("load after", environment.LoadAfter ?? "n/a"),
+        ])
+        { Json = environment };
+    }
+
     /// <summary>
     /// A minimal description of this process's machine, taken now: machine, OS, cores, .NET, GC mode and the
     /// date. It has no commit and no load: reports get those from the caller's fuller description.

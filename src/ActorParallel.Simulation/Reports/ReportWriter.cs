@@ -37,13 +37,13 @@ public static class ReportWriter
     };
 
     /// <summary>
-    /// Writes all files and returns their paths. <paramref name="environment"/> is where the sweep ran (the CLI
-    /// passes its full description); null describes this process's machine (<see cref="ReportEnvironment.Current"/>).
+    /// Writes all files and returns their paths. <paramref name="environment"/> is where the sweep ran; null takes
+    /// <see cref="ExperimentResult.Environment"/>, else describes this process's machine (<see cref="ReportEnvironment.Current"/>).
     /// </summary>
     public static IReadOnlyList<string> Write(ExperimentResult result, string directory, ReportEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        environment ??= ReportEnvironment.Current();
+        environment ??= result.Environment ?? ReportEnvironment.Current();
         Directory.CreateDirectory(directory);
         var charts = SweepCharts.All(result, environment);
         var contents = new[]
@@ -69,7 +69,7 @@ public static class ReportWriter
     public static string Json(ExperimentResult result, ReportEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        environment ??= ReportEnvironment.Current();
+        environment ??= result.Environment ?? ReportEnvironment.Current();
         var node = JsonSerializer.SerializeToNode(result, JsonOptions)!.AsObject();
         var facts = environment.Json is { } json
             ? JsonSerializer.SerializeToNode(json, json.GetType(), JsonOptions)
@@ -81,7 +81,7 @@ public static class ReportWriter
     public static string Markdown(ExperimentResult result, ReportEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        environment ??= ReportEnvironment.Current();
+        environment ??= result.Environment ?? ReportEnvironment.Current();
         var spec = result.Spec;
         var sb = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"## {spec.Workload}: {SweepCharts.KindName(spec.Kind)}\n\n")

@@ -109,6 +109,20 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public async Task The_run_environment_of_the_cli_opens_every_report_and_is_the_json_environment()
+    {
+        var run = RunEnvironment.Capture().WithLoadAfter() with { Commit = "abc123def456", LoadBefore = "0.10 0.20 0.30" };
+        var result = await Experiment(ExperimentKind.Strong) with { Environment = ReportEnvironment.From(run) };
+
+        Assert.Contains("commit abc123def456", ReportWriter.Markdown(result).Split('\n')[2], StringComparison.Ordinal);
+        Assert.Contains("load before 0.10 0.20 0.30", ReportWriter.Markdown(result).Split('\n')[2], StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(ReportWriter.Json(result));
+        Assert.Equal("abc123def456", json.RootElement.GetProperty("environment").GetProperty("commit").GetString());
+        Assert.Equal(run.Cores, json.RootElement.GetProperty("environment").GetProperty("cores").GetInt32());
+        Assert.Contains("<tr><th>commit</th><td>abc123def456</td></tr>", HtmlReport.Render(result, result.Environment!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Markdown_opens_with_the_environment()
     {
         var md = ReportWriter.Markdown(await Experiment(ExperimentKind.Strong), new ReportEnvironment([new("machine", "box"), new("cores", "2")]));
