@@ -30,7 +30,7 @@ public sealed record ReportEnvironment(IReadOnlyList<EnvironmentFact> Facts)
             new("CPU", environment.Cpu),
             new("cores", environment.Cores.ToString(CultureInfo.InvariantCulture)),
             new("OS", $"{environment.Os} {environment.Architecture}"),
-            new(".NET", environment.Runtime),
+            new("runtime", environment.Runtime),
             new("GC", environment.GcMode + (environment.ConcurrentGc ? ", concurrent" : ", non-concurrent")),
             new("Akka.NET", environment.Akka),
             new("commit", environment.Commit),
