@@ -85,6 +85,21 @@ public sealed class JobRunner(WorkloadRegistry registry, IJobEngine engine, bool
         };
     }
 
+    /// <summary>Times the serial reference once from a quiet process; its answer is kept to check later runs of the same parameters.</summary>
+    public async Task<TimeSpan> RunSerialAsync(JobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var workload = registry.Get(request.Workload);
+        workload.Validate(request.Parameters);
+        await SettleAsync(cancellationToken).ConfigureAwait(false);
+        phases?.Report(new JobPhaseStarted(JobPhase.Serial, request));
+        var watch = Stopwatch.StartNew();
+        var answer = workload.RunSerial(request.Parameters, cancellationToken);
+        var time = watch.Elapsed;
+        _serial.TryAdd($"{workload.Name}|{request.Parameters}", (answer, time));
+        return time;
+    }
+
     private Task SettleAsync(CancellationToken cancellationToken) =>
         quiesce ? Quiesce.BeforeTimedRunAsync(cancellationToken) : Task.CompletedTask;
 }

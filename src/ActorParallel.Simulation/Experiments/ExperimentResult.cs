@@ -26,7 +26,32 @@ public sealed record ExperimentPoint(
     bool Correct,
     double? BusyMs = null,
     double? WEff = null,
-    double? IdleMs = null);
+    double? IdleMs = null)
+{
+    /// <summary>The actors' wall time of every run of this point, in milliseconds, in the order taken (<see cref="WallMs"/> is their median).</summary>
+    public SampleStats? WallMsStats { get; init; }
+
+    /// <summary>The serial reference of this point's parameters, timed once per round beside the point, in milliseconds.</summary>
+    public SampleStats? SerialMsStats { get; init; }
+
+    /// <summary>The TPL version's time of every run of this point, in milliseconds.</summary>
+    public SampleStats? TplMsStats { get; init; }
+
+    /// <summary>T_serial / T_actors of each round (serial reference and run of the same round): the spread of <see cref="Speedup"/>.</summary>
+    public SampleStats? SpeedupStats { get; init; }
+
+    /// <summary>The actors' speedup against their own W = 1 run of the same round: the spread of <see cref="SpeedupVsOneWorker"/>.</summary>
+    public SampleStats? SpeedupVsOneWorkerStats { get; init; }
+
+    /// <summary>T_serial / T_TPL of each round: the spread of <see cref="TplSpeedup"/>.</summary>
+    public SampleStats? TplSpeedupStats { get; init; }
+
+    /// <summary>The TPL version against its own W = 1 run (median times; the scaled speedup for weak scaling), like <see cref="SpeedupVsOneWorker"/>.</summary>
+    public double? TplSpeedupVsOneWorker { get; init; }
+
+    /// <summary>The TPL version against its own W = 1 run of the same round: the spread of <see cref="TplSpeedupVsOneWorker"/>.</summary>
+    public SampleStats? TplSpeedupVsOneWorkerStats { get; init; }
+}
 
 /// <summary>
 /// A finished experiment: its points, and the serial fraction fitted to Amdahl (strong, push-vs-pull) or
@@ -38,6 +63,17 @@ public sealed record ExperimentResult(ExperimentSpec Spec, IReadOnlyList<Experim
 {
     /// <summary>The same law fitted against W_eff instead of W; see <see cref="FitAxis.Capacity"/>.</summary>
     public SerialFractionFit? CapacityFit { get; init; }
+
+    /// <summary>The version of this JSON shape; 2 added the samples, quartiles and warnings.</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = 2;
+
+    /// <summary>Where the sweep ran; the reports open with it (written by them, so not serialized twice here).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Reports.ReportEnvironment? Environment { get; init; }
+
+    /// <summary>What the data cannot carry (see <see cref="SweepWarnings"/>); every report prints them.</summary>
+    public IReadOnlyList<SweepWarning> Warnings { get; init; } = [];
 
     public bool AllCorrect => Points.All(p => p.Correct);
 

@@ -2,45 +2,62 @@ using ActorParallel.Simulation.Metrics;
 
 namespace ActorParallel.Simulation.Experiments;
 
-/// <summary>Runs an <see cref="ExperimentSpec"/> against any <see cref="IJobRunner"/>: repeats, medians, speedups, capacity, the fits.</summary>
-public sealed class ExperimentRunner(IJobRunner runner)
+/// <summary>
+/// Runs an <see cref="ExperimentSpec"/> against any <see cref="IJobRunner"/>: repeats, the serial reference beside
+/// them, medians and quartiles, speedups, capacity, the fits and the warnings. <paramref name="cores"/> is the
+/// number of processors the jobs run on (default: this process's), for the warning when W exceeds it.
+/// </summary>
+public sealed class ExperimentRunner(IJobRunner runner, int? cores = null)
 {
+    /// <summary>Hears about every step before it runs (serial reference or job, k of N), for progress displays.</summary>
+    public IProgress<SweepProgress>? Steps { get; init; }
+
     /// <summary>
-    /// Runs every point <see cref="ExperimentSpec.Repeats"/> times, interleaved: one run of each point per
-    /// round (W = 1, 2, 4, 1, 2, 4, ...) rather than all repeats of a point in a row, so a drift in the
-    /// host's speed during the sweep hits every point alike instead of biasing the points measured last.
-    /// <paramref name="progress"/> hears about each finished job.
+    /// Runs every point <see cref="ExperimentSpec.Repeats"/> times, interleaved: one run of each point per round
+    /// (W = 1, 2, 4, 1, 2, 4, ...) rather than all repeats of a point in a row, and the serial reference once per
+    /// round too (<see cref="SweepSchedule"/>), so a drift in the host's speed during the sweep hits every point
+    /// and the reference alike. <paramref name="progress"/> hears about each finished job.
     /// </summary>
     public async Task<ExperimentResult> RunAsync(ExperimentSpec spec, IProgress<JobReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var plan = spec.Plan();
+        var references = SweepSchedule.References(plan);
+        var referenceOf = SweepSchedule.ReferenceOf(plan);
         if (spec.WarmUp && plan.Count > 0)
         {
-            var first = plan[0];
-            await runner.RunAsync(Request(spec, first), cancellationToken).ConfigureAwait(false);
+            // Unrecorded: the first serial reference and the first point pay for JIT compilation and cold caches.
+            await runner.RunSerialAsync(Request(spec, plan[0]), cancellationToken).ConfigureAwait(false);
+            await runner.RunAsync(Request(spec, plan[0]), cancellationToken).ConfigureAwait(false);
         }
 
         var runs = plan.Select(_ => new JobReport[spec.Repeats]).ToArray();
-        for (var r = 0; r < spec.Repeats; r++)
+        var serial = references.Select(_ => new double[spec.Repeats]).ToArray();
+        var steps = SweepSchedule.Steps(plan, spec.Repeats);
+        for (var k = 0; k < steps.Count; k++)
         {
-            for (var i = 0; i < plan.Count; i++)
+            cancellationToken.ThrowIfCancellationRequested();
+            var step = steps[k];
+            Steps?.Report(step.IsSerial
+                ? new SweepProgress(k + 1, steps.Count, step, references[step.Index], null)
+                : new SweepProgress(k + 1, steps.Count, step, plan[step.Index].Parameters, plan[step.Index]));
+            if (step.IsSerial)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                runs[i][r] = await runner.RunAsync(Request(spec, plan[i]), cancellationToken).ConfigureAwait(false);
-                progress?.Report(runs[i][r]);
+                var first = plan[Array.IndexOf(referenceOf, step.Index)];
+                serial[step.Index][step.Round] = (await runner.RunSerialAsync(Request(spec, first), cancellationToken).ConfigureAwait(false)).TotalMilliseconds;
+            }
+            else
+            {
+                runs[step.Index][step.Round] = await runner.RunAsync(Request(spec, plan[step.Index]), cancellationToken).ConfigureAwait(false);
+                progress?.Report(runs[step.Index][step.Round]);
             }
         }
 
-        var result = new ExperimentResult(spec, Points(spec, plan, i => runs[i]), null);
-        var rounds = Enumerable.Range(0, spec.Repeats).Select(r => new ExperimentResult(spec, Points(spec, plan, i => [runs[i][r]]), null)).ToArray();
-        return result with { Fit = MedianFit(result, rounds, FitAxis.Workers), CapacityFit = MedianFit(result, rounds, FitAxis.Capacity) };
-    }
-
-    private static List<ExperimentPoint> Points(ExperimentSpec spec, IReadOnlyList<ExperimentPointSpec> plan, Func<int, JobReport[]> runsOf)
-    {
-        var points = plan.Select((p, i) => Summarise(p, runsOf(i))).ToList();
-        return [.. points.Select(p => WithOneWorkerBaseline(p, points, spec))];
+        var measured = new Measurements(spec, plan, runs, i => serial[referenceOf[i]]);
+        var result = new ExperimentResult(spec, measured.Points(), null);
+        var rounds = Enumerable.Range(0, spec.Repeats).Select(r => new ExperimentResult(spec, measured.Round(r).Points(), null)).ToArray();
+        result = result with { Fit = MedianFit(result, rounds, FitAxis.Workers), CapacityFit = MedianFit(result, rounds, FitAxis.Capacity) };
+        return result with { Warnings = SweepWarnings.For(result, cores ?? Environment.ProcessorCount) };
     }
 
     /// <summary>
@@ -58,62 +75,16 @@ public sealed class ExperimentRunner(IJobRunner runner)
         return onMedians.Scored(Percentile.Median(perRound.Select(f => f.SerialFraction)), FitData(result, axis).Select(d => (d.Processors, d.Speedup))) with { Rounds = perRound.Length };
     }
 
+    /// <summary>A job of a sweep: the serial reference is timed separately (<see cref="IJobRunner.RunSerialAsync"/>), once per round.</summary>
     private static JobRequest Request(ExperimentSpec spec, ExperimentPointSpec point) =>
         new(spec.Workload, point.Parameters, point.Workers, point.Mode)
         {
-            MeasureTpl = spec.MeasureTpl, Prefetch = spec.Prefetch, TaskRetries = spec.TaskRetries, Batching = spec.Batching,
+            MeasureSerial = false, MeasureTpl = spec.MeasureTpl, Prefetch = spec.Prefetch, TaskRetries = spec.TaskRetries, Batching = spec.Batching,
         };
-
-    private static ExperimentPoint Summarise(ExperimentPointSpec point, JobReport[] runs)
-    {
-        var wall = Percentile.Median(runs.Select(r => r.Wall.TotalMilliseconds));
-        var serial = Median(runs.Select(r => r.Serial?.TotalMilliseconds));
-        var tpl = Median(runs.Select(r => r.Tpl?.TotalMilliseconds));
-        var speedup = serial / wall;
-        var imbalance = Median(runs.Select(r => r.Metrics?.LoadImbalance));
-        return new ExperimentPoint(
-            point.Workers,
-            point.Mode,
-            point.Parameters.Size,
-            point.Parameters.Tasks,
-            runs.Length,
-            wall,
-            serial,
-            tpl,
-            speedup,
-            null,
-            speedup / point.Workers,
-            speedup is { } s ? Laws.KarpFlatt(s, point.Workers) : null,
-            serial / tpl,
-            imbalance,
-            runs.Sum(r => r.Metrics?.Messages ?? 0) / runs.Length,
-            runs.All(r => r.Correct),
-            Median(runs.Select(BusyMs)),
-            IdleMs: Median(runs.Select(r => (r.Workers * r.Wall.TotalMilliseconds) - BusyMs(r))));
-    }
 
     /// <summary>Total worker busy time of one run (the sum over workers of time spent executing tasks); null when not measured.</summary>
     internal static double? BusyMs(JobReport run) =>
         run.Metrics is { PerWorker.Count: > 0 } m ? m.PerWorker.Sum(w => w.Busy.TotalMilliseconds) : null;
-
-    /// <summary>
-    /// Against the W = 1 point of the same mode: the speedup T1 / TW (strong), or for weak scaling the scaled
-    /// speedup W x T1 / TW; and the capacity W_eff = W x B(1) / B(W), with B(W) first divided by how many
-    /// times more work point W has than point 1 (1 for strong scaling; about W for weak scaling).
-    /// </summary>
-    private static ExperimentPoint WithOneWorkerBaseline(ExperimentPoint p, List<ExperimentPoint> all, ExperimentSpec spec)
-    {
-        var one = all.FirstOrDefault(o => o.Workers == 1 && o.Mode == p.Mode);
-        if (one is null || spec.Kind == ExperimentKind.Granularity)
-            return p;
-        var weak = spec.Kind == ExperimentKind.Weak;
-        var workRatio = weak ? ExperimentSpec.WorkRatio(spec.Workload, one.Size, p.Size) : 1;
-        return p with
-        {
-            SpeedupVsOneWorker = weak ? p.Workers * one.WallMs / p.WallMs : one.WallMs / p.WallMs,
-            WEff = Capacity(p.Workers, one.BusyMs, p.BusyMs, workRatio),
-        };
-    }
 
     /// <summary>W_eff = W x B(1) / (B(W) / work ratio): how many W = 1 workers' worth of computing the W workers delivered.</summary>
     internal static double? Capacity(int workers, double? oneWorkerBusyMs, double? busyMs, double workRatio) =>
@@ -144,10 +115,4 @@ public sealed class ExperimentRunner(IJobRunner runner)
             .Where(p => p.Speedup is > 0)
             .Select(p => (p.Processors, p.Workers, p.Speedup!.Value)),
     ];
-
-    private static double? Median(IEnumerable<double?> values)
-    {
-        var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToArray();
-        return present.Length == 0 ? null : Percentile.Median(present);
-    }
 }

@@ -32,6 +32,21 @@ public sealed record SerialFractionFit(ScalingLaw Law, double SerialFraction, do
     /// <summary>How many rounds of repeats were fitted one by one (their median is <see cref="SerialFraction"/>); 0 for a single fit.</summary>
     public int Rounds { get; init; }
 
+    /// <summary>The parameters a fit estimates: the serial fraction s alone.</summary>
+    public const int Parameters = 1;
+
+    /// <summary>
+    /// The points that carry information about s: those with more than one processor (at P = 1 every law
+    /// predicts S = 1, whatever s is).
+    /// </summary>
+    public int InformativePoints { get; init; }
+
+    /// <summary>
+    /// Whether the fit has at least one informative point more than it has parameters; with fewer, s is
+    /// whatever passes through the points, R^2 says nothing, and the reports print a warning instead of the fit.
+    /// </summary>
+    public bool Determined => InformativePoints >= Parameters + 1;
+
     /// <summary>The speedup the fit predicts on <paramref name="processors"/> processors (W, or W_eff for a capacity fit).</summary>
     public double Predict(double processors) => Law == ScalingLaw.Amdahl
         ? Laws.Amdahl(SerialFraction, processors)
@@ -85,7 +100,7 @@ public sealed record SerialFractionFit(ScalingLaw Law, double SerialFraction, do
     internal SerialFractionFit Scored(double serialFraction, IEnumerable<(double Processors, double Speedup)> points)
     {
         var valid = points.Where(p => p.Processors > 0 && double.IsFinite(p.Processors) && p.Speedup > 0 && double.IsFinite(p.Speedup)).ToArray();
-        var fit = this with { SerialFraction = Math.Clamp(serialFraction, 0, 1), Points = valid.Length };
+        var fit = this with { SerialFraction = Math.Clamp(serialFraction, 0, 1), Points = valid.Length, InformativePoints = valid.Count(p => p.Processors != 1) };
         var mean = valid.Length == 0 ? 0 : valid.Average(p => p.Speedup);
         var total = valid.Sum(p => Math.Pow(p.Speedup - mean, 2));
         var residual = valid.Sum(p => Math.Pow(p.Speedup - fit.Predict(p.Processors), 2));

@@ -75,7 +75,9 @@ public sealed class SimulationLab(WorkloadRegistry registry, Func<SimulationSett
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.ConfigFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(options.ConfigFile, Registry);
         var spec = options.Resolve(Registry, settings);
-        var result = await new ExperimentRunner(runnerFactory(settings)).RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+        var environment = RunEnvironment.Capture();
+        var result = await new ExperimentRunner(runnerFactory(settings), environment.Cores).RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+        result = result with { Environment = ReportEnvironment.From(environment.WithLoadAfter()) };
         if (options.Out is { } dir)
             ReportWriter.Write(result, dir);
         return result;

@@ -147,14 +147,14 @@ public sealed class CapacityTests
         Assert.Contains("- s (against W) = 0.", md, StringComparison.Ordinal);
         Assert.Contains("- s (against measured capacity W_eff) = 0.0", md, StringComparison.Ordinal);
 
-        var speedup = ReportWriter.SpeedupChart(result);
-        Assert.Equal(["ideal (S = W)", "actors (pull)", "TPL"], speedup.Series.Take(3).Select(s => s.Label));
+        var speedup = SweepCharts.Speedup(result);
+        Assert.Equal(["ideal (S = W)", "actors (pull) vs own W = 1", "TPL vs own W = 1"], speedup.Series.Take(3).Select(s => s.Label));
         Assert.EndsWith("(against W)", speedup.Series[3].Label, StringComparison.Ordinal);
         Assert.EndsWith("(at W_eff)", speedup.Series[4].Label, StringComparison.Ordinal);
         Assert.True(speedup.Series[4].Dashed);
         Assert.Equal("capacity W_eff", speedup.Series[5].Label);
         Assert.Equal(result.Points.Select(p => (double)p.Workers), speedup.Series[4].Points.Select(p => p.X));
-        var efficiency = ReportWriter.EfficiencyChart(result);
+        var efficiency = SweepCharts.Efficiency(result);
         Assert.Contains(efficiency.Series, s => s.Label.EndsWith("(at W_eff)", StringComparison.Ordinal));
         foreach (var chart in new[] { speedup, efficiency })
         {

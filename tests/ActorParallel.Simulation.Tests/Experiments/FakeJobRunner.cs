@@ -13,9 +13,22 @@ internal sealed class FakeJobRunner(double serialFraction, double noise = 0.03, 
 
     public List<JobRequest> Requests { get; } = [];
 
+    /// <summary>Every call in order: the serial references (true) and the jobs (false).</summary>
+    public List<(bool Serial, JobRequest Request)> Calls { get; } = [];
+
+    /// <summary>The serial reference's time for a call to <see cref="RunSerialAsync"/> (0-based among them); by default the exact one.</summary>
+    public Func<int, double, double> SerialMs { get; init; } = (_, exact) => exact;
+
+    public Task<TimeSpan> RunSerialAsync(JobRequest request, CancellationToken cancellationToken = default)
+    {
+        Calls.Add((true, request));
+        return Task.FromResult(TimeSpan.FromMilliseconds(SerialMs(Calls.Count(c => c.Serial) - 1, request.Parameters.Size * serialMsPerUnit)));
+    }
+
     public Task<JobReport> RunAsync(JobRequest request, CancellationToken cancellationToken = default)
     {
         Requests.Add(request);
+        Calls.Add((false, request));
         var wobble = 1 + (noise * Math.Sin(++_calls * 12.9898));
         var serial = request.Parameters.Size * serialMsPerUnit;
         var wall = serial * (serialFraction + ((1 - serialFraction) / request.Workers)) * wobble;

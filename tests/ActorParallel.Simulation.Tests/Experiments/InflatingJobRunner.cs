@@ -16,6 +16,18 @@ internal sealed class InflatingJobRunner(double serialFraction, double inflation
 
     public List<JobRequest> Requests { get; } = [];
 
+    /// <summary>Every call in order: the serial references (true) and the jobs (false).</summary>
+    public List<(bool Serial, JobRequest Request)> Calls { get; } = [];
+
+    /// <summary>The serial reference's time for a call to <see cref="RunSerialAsync"/> (0-based among them); by default the exact one.</summary>
+    public Func<int, double, double> SerialMs { get; init; } = (_, exact) => exact;
+
+    public Task<TimeSpan> RunSerialAsync(JobRequest request, CancellationToken cancellationToken = default)
+    {
+        Calls.Add((true, request));
+        return Task.FromResult(TimeSpan.FromMilliseconds(SerialMs(Calls.Count(c => c.Serial) - 1, request.Parameters.Size * msPerUnit)));
+    }
+
     /// <summary>Extra wall time (ms) for a call (1-based), with the workers idle meanwhile: a run disturbed by another process.</summary>
     public Func<int, double>? Stall { get; init; }
 
@@ -25,6 +37,7 @@ internal sealed class InflatingJobRunner(double serialFraction, double inflation
     public Task<JobReport> RunAsync(JobRequest request, CancellationToken cancellationToken = default)
     {
         Requests.Add(request);
+        Calls.Add((false, request));
         var host = 1 + (drift * Math.Sin(++_calls * 12.9898));
         var units = request.Parameters.Size * msPerUnit;
         var serialPart = serialFraction * units * host;
