@@ -170,7 +170,9 @@ public sealed class NodeProcessTests : IAsyncLifetime
         var job = cluster.Lab.RunAsync(run);
 
         // Once the victim has made the job's workers it holds batches: strike then.
-        await AwaitAsync(async () => await Resolves(cluster.System, victimAddress));
+        // (A job that ends first, or fails to start, ends the wait: its own error then says why.)
+        await AwaitAsync(async () => job.IsCompleted || await Resolves(cluster.System, victimAddress), () => "the victim never held the job's workers");
+        Assert.False(job.IsCompleted, "the job ended before a node could be lost: " + (job.IsFaulted ? job.Exception!.GetBaseException().Message : "it was too short"));
         if (fault == "kill")
         {
             victim.Kill(); // SIGKILL
