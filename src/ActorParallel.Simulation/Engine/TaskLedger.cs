@@ -364,7 +364,7 @@ public sealed class TaskLedger
     {
         if (_lost[worker])
             return;
-        while (_outstanding[worker] < Math.Min(upTo, _window))
+        while (_outstanding[worker] < Math.Min(upTo, Window))
         {
             var size = PullBatchSize(Waiting);
             while (_scratchTasks.Count < size && NextWaiting() is { } id)
@@ -374,6 +374,13 @@ public sealed class TaskLedger
             Emit(worker, now);
         }
     }
+
+    /// <summary>
+    /// The batches a worker may hold: 1 + prefetch, but only 1 at the job's tail (fewer batches waiting than all the
+    /// windows hold). There a prefetched batch would wait behind its worker's current one while another worker sat idle
+    /// (mandelbrot's heavy rows ended a job up to one task late); without it the tail costs one round trip per batch.
+    /// </summary>
+    private int Window => Waiting < _workers * _window * PullBatchSize(Waiting) ? 1 : _window;
 
     /// <summary>Tasks not yet handed out, plus those to hand out again (an upper bound: some of those may be done).</summary>
     private int Waiting => _tasks.Count - _nextFresh + _again.Count;

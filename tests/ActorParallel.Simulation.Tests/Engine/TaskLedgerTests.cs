@@ -34,19 +34,26 @@ public sealed class TaskLedgerTests
     [Fact]
     public void Pull_keeps_each_worker_within_its_window_and_refills_on_completion()
     {
-        var ledger = Ledger(7, 2, DispatchMode.Pull, prefetch: 1);
+        var ledger = Ledger(9, 2, DispatchMode.Pull, prefetch: 1);
         var start = ledger.Start(T0).ToList();
         Assert.Equal([(0, 0), (1, 1), (2, 0), (3, 1)], Pairs(start));
         var next = ledger.Complete(Done(start[1]), T0).ToList();
-        Assert.Equal([(4, 1)], Pairs(next));
-        ledger.Complete(Done(start[0]), T0);
-        ledger.Complete(Done(start[2]), T0);
-        ledger.Complete(Done(start[3]), T0);
-        var last = ledger.Complete(Done(next[0]), T0).ToList();
+        Assert.Equal([(4, 1)], Pairs(next)); // 5 tasks wait: a full window again
+        ledger.Complete(Done(start[0]), T0); // w0 gets 5: 4 wait now, the tail, where a worker holds one batch at most
+        Assert.Empty(ledger.Complete(Done(start[3]), T0)); // w1 still holds 4
+        Assert.Equal([(6, 1)], Pairs(ledger.Complete(Done(next[0]), T0)));
         Assert.False(ledger.IsComplete);
-        Assert.Empty(last);
         Assert.Equal(7, ledger.Batches);
-        Assert.Equal(5, ledger.Completed);
+        Assert.Equal(4, ledger.Completed);
+    }
+
+    [Fact]
+    public void At_the_tail_no_worker_holds_a_prefetched_task_while_another_is_idle()
+    {
+        var ledger = Ledger(3, 2, DispatchMode.Pull, prefetch: 1);
+        var start = ledger.Start(T0).ToList();
+        Assert.Equal([(0, 0), (1, 1)], Pairs(start)); // 3 tasks, windows of 2 for 2 workers: no prefetch
+        Assert.Equal([(2, 1)], Pairs(ledger.Complete(Done(start[1]), T0))); // the first idle worker takes the last task
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class SimulationLabTests
     {
         var settings = SimulationSettings.Load();
         var request = new RunOptions("mandelbrot") { Workers = 3, Size = 64, Mode = "push", Options = ["max-iter=77"], FailEvery = 4 }.Resolve(WorkloadRegistry.Default, settings);
-        Assert.Equal(("mandelbrot", 3, DispatchMode.Push, 64L, 50), (request.Workload, request.Workers, request.Mode, request.Parameters.Size, request.Parameters.Tasks));
+        Assert.Equal(("mandelbrot", 3, DispatchMode.Push, 64L, 350), (request.Workload, request.Workers, request.Mode, request.Parameters.Size, request.Parameters.Tasks));
         Assert.Equal(77, request.Parameters.GetInt("max-iter", 0));
         Assert.Equal(new FaultInjection(4), request.Faults);
         Assert.Equal(settings.TaskRetries, request.TaskRetries);

@@ -24,8 +24,8 @@ internal static class BenchWorkloads
             ("io", BenchScale.Quick) => new WorkloadParameters(12, 12).With("latency-ms", "10"),
             ("io", _) => new WorkloadParameters(8, 8).With("latency-ms", "1"),
 
-            ("mandelbrot", BenchScale.Full) => new WorkloadParameters(700, 50),
-            ("mandelbrot", BenchScale.Quick) => new WorkloadParameters(400, 40),
+            ("mandelbrot", BenchScale.Full) => new WorkloadParameters(700, 350),
+            ("mandelbrot", BenchScale.Quick) => new WorkloadParameters(400, 200),
             ("mandelbrot", _) => new WorkloadParameters(30, 7).With("max-iter", "50"),
 
             ("matmul", BenchScale.Full) => new WorkloadParameters(700, 24),
