@@ -61,7 +61,7 @@ echo "== tiny tasks across two worker nodes (100000 pi tasks of 10 samples each)
 node "$base" --workers 1; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1
 for run in 1 2 3; do
   "$cli" run pi --size 1000000 --tasks 100000 --no-tpl --json --cluster "127.0.0.1:$base" --nodes 2 >"$out/tiny-$run.json" 2>>"$out/driver.log"
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); m=r["metrics"]; print(f"tiny tasks: {m[\"tasks_per_second\"]:.0f} tasks/s ({m[\"messages\"]} messages), correct {r[\"correct\"]}")' "$out/tiny-$run.json" | tee -a "$out/summary.txt"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); m=r["metrics"]; print("tiny tasks: %.0f tasks/s (%d messages), correct %s" % (m["tasks_per_second"], m["messages"], r["correct"]))' "$out/tiny-$run.json" | tee -a "$out/summary.txt"
 done
 stop_all
 

@@ -26,8 +26,21 @@ public static class ActorParallelApp
     /// <c>registry =&gt; registry.With(new MyWorkload())</c>); returns the exit code. Every node of a cluster and its
     /// driver must run a host with the same workloads: a node refuses a driver whose workloads differ.
     /// </summary>
-    public static int Run(string[] args, Func<WorkloadRegistry, WorkloadRegistry> workloads) =>
-        Run(args, workloads, Console.Out, Console.Error);
+    public static int Run(string[] args, Func<WorkloadRegistry, WorkloadRegistry> workloads)
+    {
+        // Standard output carries only what the command prints (a report, or one JSON object): anything else that writes
+        // to the console, such as Akka.NET's own logger while an actor system shuts down, goes to standard error.
+        var output = Console.Out;
+        Console.SetOut(Console.Error);
+        try
+        {
+            return Run(args, workloads, output, Console.Error);
+        }
+        finally
+        {
+            Console.SetOut(output);
+        }
+    }
 
     /// <summary>The same with the given output and error writers (tests call this in-process).</summary>
     internal static int Run(string[] args, Func<WorkloadRegistry, WorkloadRegistry> workloads, TextWriter output, TextWriter error)
