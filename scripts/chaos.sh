@@ -62,7 +62,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
   fault=$(( RANDOM % 3 ))   # 0: none, 1: SIGKILL, 2: SIGSTOP
   victim=$(( RANDOM % nodes + 1 ))
   if [ "$fault" -ne 0 ]; then
-    for _ in $(seq 1 400); do grep -q "clock started\|running on" "$out/job-$n.log" 2>/dev/null && break; kill -0 "$run" 2>/dev/null || break; sleep 0.025; done
+    for _ in $(seq 1 400); do grep -q "actors (W" "$out/job-$n.log" 2>/dev/null && break; kill -0 "$run" 2>/dev/null || break; sleep 0.025; done
     sleep "0.$(( RANDOM % 5 ))"
     if [ "$fault" -eq 1 ]; then
       kill -KILL "${pid[$victim]}" 2>/dev/null && kills=$((kills + 1)) && echo "job $n: SIGKILL worker $victim" >>"$out/faults.txt"
@@ -74,7 +74,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
   set +e; wait "$run"; code=$?; set -e
   echo "$n $code $job ${extra[*]}" >>"$out/codes.txt"
 done
-wait 2>/dev/null || true
+cleanup; wait 2>/dev/null || true
 python3 - "$out" "$n" "$kills" "$freezes" "$throws" <<'PY' | tee "$out/summary.txt"
 import json, os, sys
 out, n, kills, freezes, throws = sys.argv[1], *map(int, sys.argv[2:6])
