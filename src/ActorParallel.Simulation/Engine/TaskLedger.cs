@@ -379,8 +379,9 @@ public sealed class TaskLedger
     /// The batches a worker may hold: 1 + prefetch, but only 1 at the job's tail (fewer batches waiting than all the
     /// windows hold). There a prefetched batch would wait behind its worker's current one while another worker sat idle
     /// (mandelbrot's heavy rows ended a job up to one task late); without it the tail costs one round trip per batch.
+    /// With one worker nobody can sit idle, so its window stays whole (awaiting tasks, io, overlap in it).
     /// </summary>
-    private int Window => Waiting < _workers * _window * PullBatchSize(Waiting) ? 1 : _window;
+    private int Window => _workers > 1 && Waiting < _workers * _window * PullBatchSize(Waiting) ? 1 : _window;
 
     /// <summary>Tasks not yet handed out, plus those to hand out again (an upper bound: some of those may be done).</summary>
     private int Waiting => _tasks.Count - _nextFresh + _again.Count;
