@@ -99,9 +99,9 @@ public sealed class MyWorkload : IPeerWorkload, IWireTypes
             new RingPeer(i, parameters.Tasks, Steps(parameters), Initial(parameters.Seed, r.Start, (int)r.Length), 0, []))];
     }
 
-    /// <summary>The peers' segments, in peer-id order, are the ring.</summary>
+    /// <summary>The peers' segments (each a <see cref="Ring"/> of its own cells), in peer-id order, are the ring.</summary>
     public object Assemble(WorkloadParameters parameters, IReadOnlyList<object> results) =>
-        new Ring([.. results.SelectMany(r => (ImmutableArray<long>)r)]);
+        new Ring([.. results.SelectMany(r => ((Ring)r).Cells)]);
 
     public CheckResult Check(object expected, object actual) =>
         Equals(expected, actual) ? CheckResult.Pass() : CheckResult.Fail($"expected {Describe(expected)}, got {Describe(actual)}");
@@ -202,7 +202,8 @@ public sealed class RingPeer : IPeer
         return sent;
     }
 
-    public object Result() => ImmutableArray.Create(_cells);
+    /// <summary>Its segment, as a registered type: on a cluster a peer's result travels from its node to the driver.</summary>
+    public object Result() => new Ring(ImmutableArray.Create(_cells));
 
     public object Checkpoint() => new RingPeerCheckpoint(Id, _peers, _steps, [.. _cells], CompletedSteps, [.. _buffered]);
 
