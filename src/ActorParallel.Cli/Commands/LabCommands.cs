@@ -209,7 +209,7 @@ internal static class LabCommands
                     progress.StartSweep($"sweep {spec.Workload} ({spec.Kind.ToString().ToLowerInvariant()}, W = {string.Join(",", spec.Workers)}, {spec.Repeats} repeats)", spec.Plan().Count * spec.Repeats);
                     if (result.GetValue(cluster) is { } seedNode)
                     {
-                        var akka = (sweep.ConfigFile is null ? ActorParallel.Simulation.SimulationSettings.Load() : ActorParallel.Simulation.SimulationSettings.LoadFile(sweep.ConfigFile, ActorParallelApp.Registry)).Akka;
+                        var akka = sweep.LoadSettings(ActorParallelApp.Registry).Akka;
                         await using var lab = await ConnectAsync(seedNode, spec.Workers.Max(), result.GetValue(wait)!, akka, tls.From(result), progress, error, workersAreNodes: true, cancellationToken).ConfigureAwait(false);
                         experiment = await lab.Lab.SweepAsync(sweep, progress, cancellationToken).ConfigureAwait(false);
                     }

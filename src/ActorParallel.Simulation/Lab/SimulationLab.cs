@@ -65,7 +65,7 @@ public sealed class SimulationLab(WorkloadRegistry registry, Func<SimulationSett
     public ExperimentSpec PlanSweep(SweepOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.ConfigFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(options.ConfigFile, Registry);
+        var settings = options.LoadSettings(Registry);
         return options.Resolve(Registry, settings);
     }
 
@@ -73,7 +73,7 @@ public sealed class SimulationLab(WorkloadRegistry registry, Func<SimulationSett
     public async Task<ExperimentResult> SweepAsync(SweepOptions options, IProgress<JobReport>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.ConfigFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(options.ConfigFile, Registry);
+        var settings = options.LoadSettings(Registry);
         var spec = options.Resolve(Registry, settings);
         var environment = RunEnvironment.Capture();
         var result = await new ExperimentRunner(runnerFactory(settings), environment.Cores).RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);

@@ -56,6 +56,9 @@ public sealed record SweepOptions(string Workload, string Workers)
         return spec;
     }
 
+    /// <summary>Loads the settings (the <c>--config</c> file over the reference), as <see cref="RunOptions.LoadSettings"/> does.</summary>
+    public SimulationSettings LoadSettings(WorkloadRegistry? registry = null) => ConfigFile is null ? SimulationSettings.Load() : SimulationSettings.LoadFile(ConfigFile, registry);
+
     public static ExperimentKind ParseKind(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
