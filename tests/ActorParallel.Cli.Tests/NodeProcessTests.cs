@@ -165,8 +165,8 @@ public sealed class NodeProcessTests : IAsyncLifetime
         await using var cluster = await ClusterLab.ConnectAsync($"127.0.0.1:{seedPort}", 2, Patience);
         var victimAddress = LabCluster.WorkerNodes(cluster.System).Single(a => a.Port != seedPort);
 
-        // Tasks of ~20-40 ms on two nodes sharing two cores: the job lasts a few seconds.
-        var run = new RunOptions("pi") { Size = 200_000_000, Tasks = 48, SkipTpl = true, BatchTime = "0" };
+        // Tasks of ~40-80 ms on two nodes sharing two cores: a few seconds, long enough on an idle machine to strike mid-job.
+        var run = new RunOptions("pi") { Size = 800_000_000, Tasks = 96, SkipTpl = true, BatchTime = "0" };
         var job = cluster.Lab.RunAsync(run);
 
         // Once the victim has made the job's workers it holds batches: strike then.
@@ -184,7 +184,7 @@ public sealed class NodeProcessTests : IAsyncLifetime
 
         var report = await job.WaitAsync(TimeSpan.FromSeconds(90));
         Assert.True(report.Correct, report.Check);
-        Assert.Equal(48, report.Metrics!.TasksCompleted);
+        Assert.Equal(96, report.Metrics!.TasksCompleted);
         Assert.True(report.Metrics.Reissued > 0, "the lost node held tasks: they were re-issued");
 
         if (fault == "freeze")
