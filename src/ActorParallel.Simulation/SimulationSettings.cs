@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ActorParallel.Configuration;
 using ActorParallel.Simulation.Configuration;
+using ActorParallel.Simulation.Engine;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Workloads;
 
@@ -36,6 +37,9 @@ public sealed record SimulationSettings(
 
     /// <summary>Worker time one task-farm message should carry (<c>batch-time</c>); zero: one task per message.</summary>
     public TimeSpan BatchTime { get; init; } = TimeSpan.FromMilliseconds(0.5);
+
+    /// <summary>Cluster jobs: the silence after which an idle worker gets a copy of a worker's tasks at the tail (<c>speculate-after</c>); zero: never.</summary>
+    public TimeSpan SpeculateAfter { get; init; } = SpeculationPolicy.Cluster.MinSilence;
 
     /// <summary>The user's <c>akka</c> section (resolved by our parser), for the lab's actor systems; empty if none.</summary>
     public HoconConfig Akka { get; init; } = HoconConfig.Empty;
@@ -83,6 +87,7 @@ public sealed record SimulationSettings(
             workloads.ToImmutable())
         {
             BatchTime = NotNegative(section, "batch-time", section.GetTimeSpan("batch-time", TimeSpan.FromMilliseconds(0.5))),
+            SpeculateAfter = NotNegative(section, "speculate-after", section.GetTimeSpan("speculate-after", SpeculationPolicy.Cluster.MinSilence)),
         };
     }
 

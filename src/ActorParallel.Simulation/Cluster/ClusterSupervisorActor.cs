@@ -92,6 +92,12 @@ public sealed class ClusterSupervisorActor : SupervisorActor
 
     protected override void Begin()
     {
+        if (_nodes.Count == 0 || _nodes.All(n => !_provided.ContainsKey(n)))
+        {
+            Fail($"{_workload.Name}: every worker node was lost before the job started");
+            return;
+        }
+
         _started = true;
         WireTraffic.Get(Context.System).Reset();
         base.Begin();
@@ -177,6 +183,11 @@ public sealed class ClusterSupervisorActor : SupervisorActor
             else if (_preparer is not null && _nodes.Count == 0)
             {
                 Prepared($"every worker node was lost ({node} {how})");
+            }
+            else if (_preparer is null)
+            {
+                // Lost after the workers were prepared, before the clock started: the job begins without its workers.
+                UseWorkers([.. _nodes.SelectMany(n => _provided.GetValueOrDefault(n) ?? [])]);
             }
 
             return;

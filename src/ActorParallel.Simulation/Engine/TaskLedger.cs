@@ -14,7 +14,11 @@ namespace ActorParallel.Simulation.Engine;
 /// round-robin (task i to worker i mod W) up front. Batches are sized by <see cref="BatchPolicy"/>. Failed tasks
 /// and the untried rest of a failed batch go back to the front of the queue.
 /// </para>
-/// Every event costs O(tasks in the batch); nothing is allocated per task beyond the batch's own arrays. The
+/// <para>
+/// With a <see cref="SpeculationPolicy"/>, once nothing waits, idle workers get copies of what silent workers hold
+/// (<see cref="Tick"/>, and whenever a worker comes back to an empty queue); the first result of a task counts.
+/// </para>
+/// Every event costs O(tasks in the batch) (speculation, once a worker is silent at the tail, scans the batches out); nothing is allocated per task beyond the batch's own arrays. The
 /// returned list is reused: read it before the next event. Owned by one supervisor, so single-threaded.
 /// </summary>
 public sealed class TaskLedger
@@ -25,6 +29,7 @@ public sealed class TaskLedger
     private readonly int _window;
     private readonly int _maxRetries;
     private readonly BatchPolicy _policy;
+    private readonly SpeculationPolicy? _speculation;
 
     // Tasks never handed out are ids _nextFresh..n-1 (push: per worker, see _pushNext); tasks to hand out again
     // (failed, or the untried rest of a failed batch) wait in _again, ahead of fresh ones. Entries of _again whose
@@ -36,6 +41,11 @@ public sealed class TaskLedger
     private int[] _outstanding;
     private bool[] _lost;
     private readonly int[] _failures;
+
+    // Batches out holding each task (a task with a speculative copy out is held twice), and when each worker was last
+    // heard from (a batch back) or last given work while it held none: its silence is measured from there.
+    private readonly int[] _copies;
+    private TimeSpan[] _heard;
     private readonly TaskResult?[] _results;
     private readonly List<BatchState> _batches = [];
     private readonly List<TaskBatch> _commands = [];
@@ -46,7 +56,7 @@ public sealed class TaskLedger
     // Measured worker time per task (exponentially weighted), for sizing pull batches; null until a result is in.
     private double? _ticksPerTask;
 
-    public TaskLedger(IReadOnlyList<WorkTask> tasks, int workers, DispatchMode mode, int prefetch, int maxRetries, BatchPolicy? batching = null)
+    public TaskLedger(IReadOnlyList<WorkTask> tasks, int workers, DispatchMode mode, int prefetch, int maxRetries, BatchPolicy? batching = null, SpeculationPolicy? speculation = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
@@ -54,6 +64,7 @@ public sealed class TaskLedger
         ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
         (_tasks, _workers, _mode, _window, _maxRetries) = (tasks, workers, mode, 1 + prefetch, maxRetries);
         _policy = batching ?? BatchPolicy.Default;
+        _speculation = speculation;
         ArgumentOutOfRangeException.ThrowIfLessThan(_policy.MaxBatch, 1);
         _outstanding = new int[workers];
         _lost = new bool[workers];
@@ -61,6 +72,8 @@ public sealed class TaskLedger
         for (var w = 0; w < workers; w++)
             _pushNext[w] = w;
         _failures = new int[tasks.Count];
+        _copies = new int[tasks.Count];
+        _heard = new TimeSpan[workers];
         _results = new TaskResult?[tasks.Count];
         for (var i = 0; i < tasks.Count; i++)
         {
@@ -83,6 +96,9 @@ public sealed class TaskLedger
 
     /// <summary>Tasks handed out again because the worker holding them was lost (not counting retries after a throw).</summary>
     public int Reissued { get; private set; }
+
+    /// <summary>Tasks copied to an idle worker because the worker holding them was silent (<see cref="SpeculationPolicy"/>).</summary>
+    public int Speculated { get; private set; }
 
     /// <summary>Results dropped because their task already had one (a re-issued task whose first worker came back, a repeated batch).</summary>
     public int Duplicates { get; private set; }
@@ -151,9 +167,12 @@ public sealed class TaskLedger
         ArgumentNullException.ThrowIfNull(done);
         _commands.Clear();
         Record(done.Results, done.Durations);
+        if ((uint)done.WorkerId < (uint)_workers)
+            _heard[done.WorkerId] = now;
         Close(done.WorkerId, done.BatchId);
         if (_mode == DispatchMode.Pull)
             Fill(done.WorkerId, now);
+        Speculate(now);
         return _commands;
     }
 
@@ -168,6 +187,8 @@ public sealed class TaskLedger
         ArgumentNullException.ThrowIfNull(failed);
         _commands.Clear();
         Record(failed.Results, failed.Durations);
+        if ((uint)failed.WorkerId < (uint)_workers)
+            _heard[failed.WorkerId] = now;
         if (!Close(failed.WorkerId, failed.BatchId))
             return _commands;
         var batch = _batches[failed.BatchId].Batch;
@@ -252,8 +273,7 @@ public sealed class TaskLedger
         var state = _batches[batchId];
         if (!state.Out || state.Batch.WorkerId != worker)
             return false;
-        _batches[batchId] = state with { Out = false };
-        _outstanding[worker]--;
+        Release(batchId);
         return true;
     }
 
@@ -268,6 +288,7 @@ public sealed class TaskLedger
         Array.Resize(ref _outstanding, _workers);
         Array.Resize(ref _lost, _workers);
         Array.Resize(ref _pushNext, _workers);
+        Array.Resize(ref _heard, _workers);
         _pushNext[workerId] = _tasks.Count;
         if (_mode == DispatchMode.Pull)
             Fill(workerId, now);
@@ -291,10 +312,11 @@ public sealed class TaskLedger
             var state = _batches[b];
             if (!state.Out || state.Batch.WorkerId != workerId)
                 continue;
-            _batches[b] = state with { Out = false };
+            Release(b);
             foreach (var task in state.Batch.Tasks)
             {
-                if (!IsDone(task.TaskId))
+                // A task whose speculative copy is out with a live worker is not handed out a third time.
+                if (!IsDone(task.TaskId) && _copies[task.TaskId] == 0)
                 {
                     _again.Enqueue(task.TaskId);
                     Reissued++;
@@ -302,7 +324,6 @@ public sealed class TaskLedger
             }
         }
 
-        _outstanding[workerId] = 0;
         if (_mode == DispatchMode.Push && _pushNext[workerId] < _tasks.Count)
         {
             // Its share that was never dealt (none in the usual case: push deals everything at the start).
@@ -344,6 +365,93 @@ public sealed class TaskLedger
                 Take(more);
             Emit(w, now);
         }
+    }
+
+    /// <summary>
+    /// The clock moved on (the supervisor calls this every <see cref="SpeculationPolicy.CheckInterval"/>): with a
+    /// speculation policy, idle workers get copies of what silent workers hold. Nothing otherwise.
+    /// </summary>
+    public IReadOnlyList<TaskBatch> Tick(TimeSpan now)
+    {
+        _commands.Clear();
+        Speculate(now);
+        return _commands;
+    }
+
+    /// <summary>
+    /// Once nothing waits: each idle live worker gets one batch of copies of the tasks of the silent worker heard from
+    /// least recently, tasks without a result and without a copy out already, at most a batch's worth each.
+    /// </summary>
+    private void Speculate(TimeSpan now)
+    {
+        if (_speculation is not { } policy || _mode != DispatchMode.Pull || IsComplete || _nextFresh < _tasks.Count)
+            return;
+        while (_again.TryPeek(out var again) && IsDone(again))
+            _again.Dequeue();
+        if (_again.Count > 0)
+            return; // something still waits to be handed out again: that goes first, by the usual refill
+
+        for (var idle = 0; idle < _workers; idle++)
+        {
+            if (_lost[idle] || _outstanding[idle] > 0)
+                continue;
+            var silent = MostSilent(now, policy);
+            if (silent < 0)
+                return;
+            var size = Math.Max(1, PullBatchSize(int.MaxValue / 4));
+            for (var b = 0; b < _batches.Count && _scratchTasks.Count < size; b++)
+            {
+                var state = _batches[b];
+                if (!state.Out || state.Batch.WorkerId != silent)
+                    continue;
+                foreach (var task in state.Batch.Tasks)
+                {
+                    if (_scratchTasks.Count < size && !IsDone(task.TaskId) && _copies[task.TaskId] == 1)
+                        Take(task.TaskId);
+                }
+            }
+
+            if (_scratchTasks.Count == 0)
+                return;
+            Speculated += _scratchTasks.Count;
+            Emit(idle, now);
+        }
+    }
+
+    /// <summary>The live worker silent for longest beyond the policy's bounds that holds a task with no copy out yet, or -1.</summary>
+    private int MostSilent(TimeSpan now, SpeculationPolicy policy)
+    {
+        var (best, bestSilence) = (-1, TimeSpan.Zero);
+        for (var w = 0; w < _workers; w++)
+        {
+            // Cheap tests first: at a healthy tail nobody is silent, and the batches are not scanned.
+            if (_lost[w] || _outstanding[w] == 0)
+                continue;
+            var silence = now - _heard[w];
+            if (silence <= policy.MinSilence || silence <= bestSilence)
+                continue;
+            var held = 0;
+            var copyable = false;
+            for (var b = 0; b < _batches.Count; b++)
+            {
+                var state = _batches[b];
+                if (!state.Out || state.Batch.WorkerId != w)
+                    continue;
+                foreach (var task in state.Batch.Tasks)
+                {
+                    if (IsDone(task.TaskId))
+                        continue;
+                    held++;
+                    copyable |= _copies[task.TaskId] == 1;
+                }
+            }
+
+            var expected = TimeSpan.FromTicks((long)((_ticksPerTask ?? 0) * held * policy.Factor));
+            if (copyable && silence > expected)
+                (best, bestSilence) = (w, silence);
+        }
+
+        return best;
     }
 
     private int? NextAgain()
@@ -396,12 +504,26 @@ public sealed class TaskLedger
 
     private void Emit(int worker, TimeSpan now)
     {
+        if (_outstanding[worker] == 0)
+            _heard[worker] = now;
+        foreach (var task in _scratchTasks)
+            _copies[task.TaskId]++;
         var batch = new TaskBatch(_batches.Count, worker, [.. _scratchTasks], [.. _scratchAttempts]);
         _scratchTasks.Clear();
         _scratchAttempts.Clear();
         _batches.Add(new BatchState(batch, now, Out: true));
         _outstanding[worker]++;
         _commands.Add(batch);
+    }
+
+    /// <summary>Marks batch <paramref name="batchId"/> no longer out: its worker holds one batch less, its tasks one copy less.</summary>
+    private void Release(int batchId)
+    {
+        var state = _batches[batchId];
+        _batches[batchId] = state with { Out = false };
+        _outstanding[state.Batch.WorkerId]--;
+        foreach (var task in state.Batch.Tasks)
+            _copies[task.TaskId]--;
     }
 
     /// <summary>The results array seen as a list without copying it (every entry is set once the ledger is complete).</summary>

@@ -42,4 +42,7 @@ public sealed record JobRequest(string Workload, WorkloadParameters Parameters, 
 
     /// <summary>How task-farm engines group small tasks into messages (default: half a millisecond of work each).</summary>
     public BatchPolicy Batching { get; init; } = BatchPolicy.Default;
+
+    /// <summary>Speculative copies of a silent worker's tasks at the job's tail (null: none; the cluster engine sets it).</summary>
+    public SpeculationPolicy? Speculation { get; init; }
 }

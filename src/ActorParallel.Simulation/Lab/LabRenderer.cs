@@ -76,7 +76,9 @@ public static class LabRenderer
         if (report.Metrics is { } m)
         {
             sb.Append(CultureInfo.InvariantCulture, $"\ntasks {m.TasksCompleted} ({m.TasksPerSecond:0.#}/s), failures {m.TasksFailed}, dispatches {m.Dispatches}, messages {m.Messages} ({m.MessagesPerSecond:0.#}/s, {m.Bytes} bytes)\n")
-              .Append(m.Reissued > 0 || m.DuplicatesDropped > 0 ? string.Create(CultureInfo.InvariantCulture, $"lost workers: {m.Reissued} tasks re-issued, {m.DuplicatesDropped} duplicate results dropped\n") : "")
+              .Append(m.Reissued > 0 || m.DuplicatesDropped > 0 || m.Speculated > 0
+                  ? string.Create(CultureInfo.InvariantCulture, $"lost or silent workers: {m.Reissued} tasks re-issued, {m.Speculated} speculative copies, {m.DuplicatesDropped} duplicate results dropped\n")
+                  : "")
               .Append(CultureInfo.InvariantCulture, $"task latency ms p50 {m.Latency.P50:0.###} p95 {m.Latency.P95:0.###} p99 {m.Latency.P99:0.###} (queue wait p50 {m.QueueWait.P50:0.###}); load imbalance (max/mean busy) {m.LoadImbalance:0.###}")
               .Append(m.Scaling.KarpFlatt is { } e ? string.Create(CultureInfo.InvariantCulture, $"; Karp-Flatt e = {e:0.###}") : "").Append('\n')
               .Append("busy per worker: ").Append(string.Join(", ", m.PerWorker.Select(w => string.Create(CultureInfo.InvariantCulture, $"w{w.WorkerId} {w.Tasks} tasks {w.Utilisation:P0}")))).Append('\n');

@@ -99,6 +99,7 @@ public static class RunJson
         m.MeanUtilisation,
         m.Scaling.KarpFlatt,
         m.Reissued,
+        m.Speculated,
         m.DuplicatesDropped,
     };
 

@@ -93,6 +93,7 @@ public sealed record RunOptions(string Workload)
             MeasureTpl = !SkipTpl,
             Faults = FailEvery is { } n ? new FaultInjection(n) : null,
             Batching = new BatchPolicy(BatchTime is null ? settings.BatchTime : ParseDuration(BatchTime, "--batch-time", allowZero: true)),
+            Speculation = settings.SpeculateAfter > TimeSpan.Zero ? new SpeculationPolicy(settings.SpeculateAfter) : null,
         };
     }
 

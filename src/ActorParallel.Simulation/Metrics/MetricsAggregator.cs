@@ -27,6 +27,7 @@ public sealed class MetricsAggregator
     private long _bytes;
     private bool _succeeded;
     private int _reissued;
+    private int _speculated;
     private int _duplicates;
     private TimeSpan[] _waited = [];
     private NodeTraffic[] _nodes = [];
@@ -59,7 +60,7 @@ public sealed class MetricsAggregator
                 ApplyBatch(b);
                 break;
             case LedgerSummary l:
-                (_reissued, _duplicates) = (l.Reissued, l.DuplicatesDropped);
+                (_reissued, _duplicates, _speculated) = (l.Reissued, l.DuplicatesDropped, l.Speculated);
                 break;
             case WorkerWaits w:
                 _waited = w.Waited;
@@ -130,6 +131,7 @@ public sealed class MetricsAggregator
             Scaling.Compute(Workers, wall, serial, oneWorker))
         {
             Reissued = _reissued,
+            Speculated = _speculated,
             DuplicatesDropped = _duplicates,
             PerNode = [.. _nodes.Select(n => PerNode(n, perWorker))],
         };

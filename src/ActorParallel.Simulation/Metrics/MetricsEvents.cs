@@ -41,7 +41,11 @@ public readonly record struct TaskRecord(int TaskId, int WorkerId, long Dispatch
 public sealed record MetricsBatch(TimeSpan At, TaskRecord[] Completed, int Dispatches, int Failures, long Messages, long Bytes) : MetricsEvent(At);
 
 /// <summary>The supervisor's ledger at the end of a job: tasks re-issued after a worker was lost, duplicate results dropped.</summary>
-public sealed record LedgerSummary(TimeSpan At, int Reissued, int DuplicatesDropped) : MetricsEvent(At);
+public sealed record LedgerSummary(TimeSpan At, int Reissued, int DuplicatesDropped) : MetricsEvent(At)
+{
+    /// <summary>Tasks copied to idle workers because the worker holding them was silent (speculation at the tail).</summary>
+    public int Speculated { get; init; }
+}
 
 /// <summary>
 /// How long each worker's batches spent away beyond their compute, summed by worker id, at the end of a job: a batch's

@@ -78,6 +78,9 @@ public sealed record JobMetrics(
     /// <summary>Tasks handed out again because their worker was lost (a node unreachable or gone).</summary>
     public int Reissued { get; init; }
 
+    /// <summary>Tasks copied to idle workers at the tail because their worker was silent (speculation; cluster jobs).</summary>
+    public int Speculated { get; init; }
+
     /// <summary>Results dropped because their task already had one (a lost worker's late result, a repeated batch).</summary>
     public int DuplicatesDropped { get; init; }
 

@@ -204,26 +204,32 @@ public sealed class TaskLedgerTests
     [Fact]
     public void Every_task_completes_once_whichever_workers_are_lost_or_join_and_in_either_mode()
     {
-        foreach (var mode in new[] { DispatchMode.Pull, DispatchMode.Push })
+        foreach (var (mode, speculation) in new[] { (DispatchMode.Pull, (SpeculationPolicy?)null), (DispatchMode.Push, null), (DispatchMode.Pull, new SpeculationPolicy(Ms(3))) })
         {
             var random = new Random(7);
-            var ledger = Ledger(500, 3, mode, prefetch: 1, batching: new BatchPolicy(TimeSpan.FromMilliseconds(1), 16));
+            var ledger = new TaskLedger(Tasks(500), 3, mode, 1, 1, new BatchPolicy(TimeSpan.FromMilliseconds(1), 16), speculation);
             var inFlight = new List<TaskBatch>(ledger.Start(T0));
             var lost = new HashSet<int>();
             var steps = 0;
             while (!ledger.IsComplete && steps++ < 100_000)
             {
+                if (speculation is not null && random.Next(10) == 0)
+                {
+                    inFlight.AddRange(ledger.Tick(Ms(steps)));
+                    continue;
+                }
+
                 if (random.Next(50) == 0 && lost.Count < ledger.Workers - 1)
                 {
                     var victim = Enumerable.Range(0, ledger.Workers).Where(w => !lost.Contains(w)).First();
                     lost.Add(victim);
-                    inFlight.AddRange(ledger.WorkerLost(victim, T0));
+                    inFlight.AddRange(ledger.WorkerLost(victim, Ms(steps)));
                     continue;
                 }
 
                 if (random.Next(80) == 0)
                 {
-                    inFlight.AddRange(ledger.AddWorker(T0, out _));
+                    inFlight.AddRange(ledger.AddWorker(Ms(steps), out _));
                     continue;
                 }
 
@@ -234,11 +240,83 @@ public sealed class TaskLedgerTests
                 // A lost worker's batch may still come back (it was slow, not dead) or never.
                 if (lost.Contains(batch.WorkerId) && random.Next(2) == 0)
                     continue;
-                inFlight.AddRange(ledger.Complete(Done(batch, TimeSpan.FromMicroseconds(50)), T0));
+                inFlight.AddRange(ledger.Complete(Done(batch, TimeSpan.FromMicroseconds(50)), Ms(steps)));
             }
 
-            Assert.True(ledger.IsComplete, $"{mode}: {ledger.Completed} of 500 after {steps} steps");
+            Assert.True(ledger.IsComplete, $"{mode}, speculation {speculation}: {ledger.Completed} of 500 after {steps} steps");
+            if (speculation is null)
+                Assert.Equal(0, ledger.Speculated);
             Assert.Equal(Enumerable.Range(0, 500).Select(i => i * 10), ledger.Results().Select(r => (int)r.Output));
         }
+    }
+
+    private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);
+
+    private static TaskLedger Speculating(int tasks, int workers) =>
+        new(Tasks(tasks), workers, DispatchMode.Pull, 0, 1, BatchPolicy.None, new SpeculationPolicy(Ms(300)));
+
+    [Fact]
+    public void At_the_tail_an_idle_worker_gets_a_copy_of_what_a_silent_worker_holds_and_the_first_result_counts()
+    {
+        var ledger = Speculating(3, 2);
+        var start = ledger.Start(T0).ToList(); // w0: 0, w1: 1
+        var next = ledger.Complete(Done(start[0], Ms(10)), Ms(10)).ToList();
+        Assert.Equal([(2, 0)], Pairs(next));
+        Assert.Empty(ledger.Complete(Done(next[0], Ms(10)), Ms(20))); // w0 idle, nothing waits; w1 silent 20 ms: fine
+        Assert.Empty(ledger.Tick(Ms(250)));                          // 250 ms: under the policy's 300 ms
+
+        var copy = ledger.Tick(Ms(320)).ToList();                    // 320 ms silent: w0 gets a copy of task 1
+        Assert.Equal([(1, 0)], Pairs(copy));
+        Assert.Equal(1, ledger.Speculated);
+        Assert.Empty(ledger.Tick(Ms(700)));                          // one copy per task, not one per tick
+
+        ledger.Complete(Done(copy[0], Ms(10)), Ms(710));
+        Assert.True(ledger.IsComplete);
+        ledger.Complete(Done(start[1], Ms(10)), Ms(900));            // the slow worker's result comes late: dropped
+        Assert.Equal(1, ledger.Duplicates);
+        Assert.Equal([0, 10, 20], ledger.Results().Select(r => (int)r.Output));
+    }
+
+    [Fact]
+    public void A_worker_on_long_tasks_is_not_silent_and_nothing_is_copied_while_tasks_wait()
+    {
+        var ledger = Speculating(4, 2);
+        var start = ledger.Start(T0).ToList(); // w0: 0, w1: 1; 2 and 3 wait
+        Assert.Empty(ledger.Tick(Ms(5000)));   // tasks still wait: no copies, whatever the silence
+        var next = ledger.Complete(Done(start[0], Ms(400)), Ms(400)).ToList();
+        Assert.Equal([(2, 0)], Pairs(next));
+        var last = ledger.Complete(Done(next[0], Ms(400)), Ms(800)).ToList();
+        Assert.Equal([(3, 0)], Pairs(last));
+        Assert.Empty(ledger.Complete(Done(last[0], Ms(400)), Ms(1200)));
+
+        // w1 was silent for 1.2 s but holds one task of 400 ms: 4x that is 1.6 s, so it is given until then.
+        Assert.Empty(ledger.Tick(Ms(1500)));
+        Assert.Equal([(1, 0)], Pairs(ledger.Tick(Ms(1700))));
+    }
+
+    [Fact]
+    public void A_lost_worker_whose_tasks_have_a_copy_out_is_not_reissued_a_third_time()
+    {
+        var ledger = Speculating(3, 3);
+        var start = ledger.Start(T0).ToList(); // w0: 0, w1: 1, w2: 2
+        ledger.Complete(Done(start[0], Ms(10)), Ms(10));
+        ledger.Complete(Done(start[2], Ms(10)), Ms(10));
+        var copy = ledger.Tick(Ms(400)).ToList();
+        Assert.Single(copy);                    // one idle worker copies task 1; the other stays idle
+        Assert.Equal(1, copy[0].Tasks[0].TaskId);
+        Assert.Empty(ledger.WorkerLost(1, Ms(3000))); // w1 found unreachable later: the copy is already out
+        Assert.Equal(0, ledger.Reissued);
+        ledger.Complete(Done(copy[0], Ms(10)), Ms(3010));
+        Assert.True(ledger.IsComplete);
+    }
+
+    [Fact]
+    public void Without_a_policy_nothing_is_ever_copied()
+    {
+        var ledger = Ledger(2, 2, DispatchMode.Pull);
+        var start = ledger.Start(T0).ToList();
+        ledger.Complete(Done(start[0], Ms(1)), Ms(1));
+        Assert.Empty(ledger.Tick(TimeSpan.FromMinutes(10)));
+        Assert.Equal(0, ledger.Speculated);
     }
 }

@@ -63,6 +63,8 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(request);
+        // A thread does not die silently: speculative copies (cluster jobs) would only take CPU from the workers.
+        request = request with { Speculation = null };
         using var system = ActorSystem.Create("lab", SystemConfig(request.Workers, akka));
         try
         {

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using Akka.Routing;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Metrics;
@@ -61,6 +62,7 @@ public class SupervisorActor : JobActor
         (_workload, _workerDispatcher, _given) = (workload, workerDispatcher, workers);
         Receive<BatchDone>(Done);
         Receive<BatchFailed>(Failed);
+        Receive<SpeculationTick>(_ => Speculate());
         Receive<Reduced>(ReducerDone);
         Receive<ReduceFailed>(f => Fail($"{_workload.Name}: reducing partition {f.Partition} of {_partitions} failed: {f.Error}"));
         Receive<UseReducers>(u =>
@@ -124,8 +126,10 @@ public class SupervisorActor : JobActor
         }
 
         Wire(_workers);
-        _ledger = new TaskLedger(tasks, workerCount, Request.Mode, Request.Prefetch, Request.TaskRetries, Request.Batching);
+        _ledger = new TaskLedger(tasks, workerCount, Request.Mode, Request.Prefetch, Request.TaskRetries, Request.Batching, Request.Speculation);
         _metrics = new FarmMetrics(_workload, tasks.Count);
+        if (Request.Speculation is { } speculation)
+            Timers.StartPeriodicTimer(SpeculationTick.Instance, SpeculationTick.Instance, speculation.CheckInterval);
         Send(_ledger.Start(Clock.Elapsed));
         FinishIfComplete();
     }
@@ -196,7 +200,9 @@ public class SupervisorActor : JobActor
             return;
         var now = Clock.Elapsed;
         _metrics.Returned(_ledger, d.WorkerId, d.BatchId, d.Results, d.Durations, now);
+        var speculated = _ledger.Speculated;
         Send(_ledger.Complete(d, now));
+        ReportSpeculation(speculated);
         FlushMetrics(now, force: false);
         FinishIfComplete();
     }
@@ -221,6 +227,25 @@ public class SupervisorActor : JobActor
         FinishIfComplete();
     }
 
+    /// <summary>Every so often at the tail: idle workers take copies of what silent ones hold (see <see cref="SpeculationPolicy"/>).</summary>
+    private void Speculate()
+    {
+        if (_ledger is null || IsFinished)
+            return;
+        var speculated = _ledger.Speculated;
+        Send(_ledger.Tick(Clock.Elapsed));
+        ReportSpeculation(speculated);
+    }
+
+    private void ReportSpeculation(int before)
+    {
+        if (_ledger is { } ledger && ledger.Speculated > before)
+        {
+            Context.GetLogger().Info("{0}: {1} tasks of a silent worker re-issued to idle workers as speculative copies (the first result counts)",
+                _workload.Name, ledger.Speculated - before);
+        }
+    }
+
     private void Send(IReadOnlyList<TaskBatch> batches)
     {
         for (var i = 0; i < batches.Count; i++)
@@ -243,8 +268,8 @@ public class SupervisorActor : JobActor
         FlushMetrics(Clock.Elapsed, force: true);
         if (_metrics is { } metrics)
             Emit(metrics.Waits(Clock.Elapsed));
-        if (_ledger is { } ledger && (ledger.Reissued > 0 || ledger.Duplicates > 0))
-            Emit(new LedgerSummary(Clock.Elapsed, ledger.Reissued, ledger.Duplicates));
+        if (_ledger is { } ledger && (ledger.Reissued > 0 || ledger.Duplicates > 0 || ledger.Speculated > 0))
+            Emit(new LedgerSummary(Clock.Elapsed, ledger.Reissued, ledger.Duplicates) { Speculated = ledger.Speculated });
     }
 
     private void FinishIfComplete()
@@ -295,6 +320,12 @@ public class SupervisorActor : JobActor
         }
 
         Complete(answer);
+    }
+
+    /// <summary>Supervisor to itself: look for silent workers (only with a <see cref="SpeculationPolicy"/>).</summary>
+    private sealed class SpeculationTick
+    {
+        public static SpeculationTick Instance { get; } = new();
     }
 
     /// <summary>Completed or failed: the workers and the shuffle router are no longer needed.</summary>
