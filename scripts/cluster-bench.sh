@@ -6,10 +6,13 @@
 #   4. tiny tasks (100000 pi tasks of 10 samples) across two worker nodes: tasks per second;
 #   5. SIGKILL, then SIGSTOP (SIGCONT after the job), of a worker node mid-job: fault to "tasks re-issued" on the
 #      driver, the job's time against what the lost capacity explains, re-issued and duplicate counts, the answer.
-# Usage: scripts/cluster-bench.sh [BASE_PORT]   (default 4153). Output and logs under artifacts/cluster-bench/.
+# Usage: scripts/cluster-bench.sh [BASE_PORT [PARTS]]   (default 4153, all parts; PARTS is a comma list of
+#   formation,idle,pi,tiny,fault). Output and logs under artifacts/cluster-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:-4153}
+parts=,${2:-formation,idle,pi,tiny,fault},
+part() { [[ $parts == *,$1,* ]]; }
 out="artifacts/cluster-bench/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 cli=src/ActorParallel.Cli/bin/Release/net10.0/ActorParallel.Cli
@@ -25,6 +28,7 @@ node() { local port=$1; shift; "$cli" node --port "$port" "$@" >"$out/node-$port
 stop_all() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do timeout 20 tail --pid="$p" -f /dev/null || kill -KILL "$p" 2>/dev/null || true; done; pids=(); }
 
 echo "uptime: $(uptime)" | tee "$out/summary.txt"
+if part formation; then
 echo "== formation (seed + 2 workers started together)" | tee -a "$out/summary.txt"
 for run in 1 2 3 4 5; do
   t0=$(ms)
@@ -34,7 +38,9 @@ for run in 1 2 3 4 5; do
   echo "run $run: all Up after $(( $(at "$last") - t0 )) ms" | tee -a "$out/summary.txt"
   stop_all
 done
+fi
 
+if part idle; then
 echo "== idle worker node CPU" | tee -a "$out/summary.txt"
 node "$base"; pid=$last
 sleep 5
@@ -42,7 +48,9 @@ t1=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep 20; t2=$(awk '{print $14 
 hz=$(getconf CLK_TCK)
 echo "idle node: $(awk -v d=$((t2 - t1)) -v hz="$hz" 'BEGIN { printf "%.2f", 100 * d / hz / 20 }')% of a core" | tee -a "$out/summary.txt"
 stop_all
+fi
 
+if part pi; then
 echo "== pi, ~55 ms tasks: 2 worker nodes x 1 worker against 2 workers in one process" | tee -a "$out/summary.txt"
 node "$base" --workers 1; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1
 for run in 1 2 3; do
@@ -56,7 +64,9 @@ print(f"local speedup {sl:.3f} ({local['wall_ms']:.0f} ms), cluster speedup {sc:
 PY
 done
 stop_all
+fi
 
+if part tiny; then
 echo "== tiny tasks across two worker nodes (100000 pi tasks of 10 samples each)" | tee -a "$out/summary.txt"
 node "$base" --workers 1; node $((base + 1)) --seed "127.0.0.1:$base" --workers 1
 for run in 1 2 3; do
@@ -64,6 +74,7 @@ for run in 1 2 3; do
   python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); m=r["metrics"]; print("tiny tasks: %.0f tasks/s (%d messages), correct %s" % (m["tasks_per_second"], m["messages"], r["correct"]))' "$out/tiny-$run.json" | tee -a "$out/summary.txt"
 done
 stop_all
+fi
 
 # A worker node lost mid-job (SIGKILL, or SIGSTOP until the job ends, then SIGCONT). The lost capacity explains
 # T = k + (1 - k / T3) * T2: the work left at the fault (k ms after the clock started) done at the two-node rate.
@@ -98,6 +109,8 @@ print(f"{kind}: fault to re-issue {to_reissue} ms; job {run['wall_ms']:.0f} ms a
 PY
   stop_all
 }
-fault SIGKILL
-fault SIGSTOP
+if part fault; then
+  fault SIGKILL
+  fault SIGSTOP
+fi
 echo "summary: $out/summary.txt"

@@ -8,6 +8,18 @@ public static class HoconConfigFactory
     /// <summary>An empty configuration.</summary>
     public static HoconConfig Empty => HoconConfig.Empty;
 
+    /// <summary>
+    /// <paramref name="value"/> as a quoted HOCON (and JSON) string, escapes included: safe to splice into HOCON text
+    /// built in code, e.g. a hostname a user typed.
+    /// </summary>
+    public static string Quote(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var sb = new System.Text.StringBuilder(value.Length + 2);
+        HoconRenderer.AppendQuoted(sb, value);
+        return sb.ToString();
+    }
+
     /// <summary>Parses and resolves HOCON text.</summary>
     public static HoconConfig ParseString(string hocon) => ParseString(hocon, ConfigParseOptions.Default);
 

@@ -19,6 +19,17 @@ public class SyntaxTests
     }
 
     [Theory]
+    [InlineData("plain")]
+    [InlineData("with \"quotes\" and \\ back\\slash")]
+    [InlineData("line\nbreak\ttab ${not.a.substitution} // not a comment")]
+    [InlineData("")]
+    public void Quote_makes_any_string_a_hocon_string_that_reads_back_the_same(string value)
+    {
+        var c = Parse("a = " + HoconConfigFactory.Quote(value));
+        Assert.Equal(value, c.GetString("a"));
+    }
+
+    [Theory]
     [InlineData("# hash comment\na = 1 # trailing\n// slash comment\nb = 2 // trailing")]
     [InlineData("a = 1\n   // indented comment\nb = 2")]
     [InlineData("a : 1, b : 2")]

@@ -43,9 +43,8 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
             nodes = [.. nodes.OrderBy(n => n.ToString(), StringComparer.Ordinal).Take(request.Workers)];
         }
 
-        if (workload is ITaskFarmWorkload tasks)
-            CheckTaskSize(tasks, request);
-        else if (workload is IPeerWorkload peers)
+        var tasks = workload is ITaskFarmWorkload checkedFarm ? CheckTaskSize(checkedFarm, request) : null;
+        if (workload is IPeerWorkload peers)
             ClusterPeerCoordinatorActor.CheckMessageSize(system, peers, request);
         var job = $"{Interlocked.Increment(ref _jobs)}-{Guid.NewGuid():N}";
         var wait = prepareTimeout ?? TimeSpan.FromSeconds(10);
@@ -53,7 +52,7 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
         var version = _version;
         var perNode = WorkersAreNodes ? 1 : 0;
         var supervisor = system.ActorOf(workload is ITaskFarmWorkload farm
-            ? Props.Create(() => new ClusterSupervisorActor(farm, request, metrics, "akka.actor.default-dispatcher", nodes, job, version, wait, perNode))
+            ? Props.Create(() => new ClusterSupervisorActor(farm, request, metrics, "akka.actor.default-dispatcher", nodes, job, version, wait, perNode, tasks))
             : Props.Create(() => new ClusterPeerCoordinatorActor((IPeerWorkload)workload, request, metrics, nodes, job, version, wait)));
         using var cancel = cancellationToken.Register(() => supervisor.Tell(CancelJob.Instance, ActorRefs.NoSender));
         try
@@ -89,15 +88,14 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
 
     /// <summary>
     /// Refuses, before anything starts, a job whose largest task would not fit in one transport frame: serialized
-    /// exactly as it would travel (the task with the largest estimate, alone in a batch).
+    /// exactly as it would travel (the task with the largest estimate, alone in a batch). Returns the split, which the
+    /// supervisor then uses rather than splitting again.
     /// </summary>
-    private void CheckTaskSize(ITaskFarmWorkload farm, JobRequest request)
+    private IReadOnlyList<WorkTask> CheckTaskSize(ITaskFarmWorkload farm, JobRequest request)
     {
-        if (TransportLimits.MaxPayloadBytes(system) is not { } max)
-            return;
         var tasks = farm.Split(request.Parameters);
-        if (tasks.Count == 0)
-            return;
+        if (TransportLimits.MaxPayloadBytes(system) is not { } max || tasks.Count == 0)
+            return tasks;
         var largest = tasks.MaxBy(t => farm.EstimateBytes(t.Payload))!;
         var batch = new TaskBatch(0, 0, [largest], [0]);
         var bytes = system.Serialization.FindSerializerFor(batch).ToBinary(batch).LongLength;
@@ -108,5 +106,7 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
                 $"{TransportLimits.Describe(max)} one message may carry between nodes (akka.remote.dot-netty.tcp.maximum-frame-size); " +
                 "use a smaller size or more tasks, or raise the frame size in the config of every node");
         }
+
+        return tasks;
     }
 }

@@ -112,13 +112,12 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
     protected override void PreStart()
     {
         base.PreStart();
-        Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
-            typeof(ClusterEvent.IReachabilityEvent), typeof(ClusterEvent.IMemberEvent));
+        NodeRoles.FollowMembers(Context);
     }
 
     protected override void PostStop()
     {
-        Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        NodeRoles.Unfollow(Context);
         Release();
         base.PostStop();
     }
@@ -158,7 +157,7 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
         foreach (var (node, block) in nodes.Zip(Range64.Split(_results.Length, nodes.Count)))
         {
             _blocks[node] = block;
-            Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName).Tell(
+            Context.ActorSelection(NodeRoles.NodeActorPath(node)).Tell(
                 new ProvidePeers(CurrentJobId, _workload.Name, _version, Request.Parameters, (int)block.Start, (int)block.Length, Request.TaskRetries, Request.Faults), Self);
         }
 
@@ -341,6 +340,6 @@ public sealed class ClusterPeerCoordinatorActor : JobActor
     private void Release()
     {
         foreach (var node in _blocks.Keys)
-            Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName).Tell(new ReleaseWorkers(CurrentJobId), Self);
+            Context.ActorSelection(NodeRoles.NodeActorPath(node)).Tell(new ReleaseWorkers(CurrentJobId), Self);
     }
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using ActorParallel.Simulation.Experiments;
 using ActorParallel.Simulation.Workloads;
 
@@ -18,6 +19,20 @@ public static class NodeRoles
 
     /// <summary>The worker node's <see cref="NodeActor"/>, at <c>/user/lab-node</c>.</summary>
     public const string NodeActorName = "lab-node";
+
+    /// <summary>The path of the <see cref="NodeActor"/> of the node at <paramref name="node"/>.</summary>
+    public static ActorPath NodeActorPath(Address node) => new RootActorPath(node) / "user" / NodeActorName;
+
+    /// <summary>
+    /// Has a job's coordinator hear of members coming, going and becoming unreachable (with the current state first);
+    /// <see cref="Unfollow"/> in its PostStop.
+    /// </summary>
+    public static void FollowMembers(IActorContext context) =>
+        Akka.Cluster.Cluster.Get(context.System).Subscribe(context.Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
+            typeof(ClusterEvent.IReachabilityEvent), typeof(ClusterEvent.IMemberEvent));
+
+    /// <summary>Stops what <see cref="FollowMembers"/> started.</summary>
+    public static void Unfollow(IActorContext context) => Akka.Cluster.Cluster.Get(context.System).Unsubscribe(context.Self);
 }
 
 /// <summary>

@@ -45,7 +45,7 @@ public static class ClusterShuffle
         object answer;
         try
         {
-            answer = await system.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName)
+            answer = await system.ActorSelection(NodeRoles.NodeActorPath(node))
                 .Ask<object>(request, wait, cancellationToken).ConfigureAwait(false);
         }
         catch (AskTimeoutException)

@@ -40,16 +40,18 @@ public sealed class ClusterSupervisorActor : SupervisorActor
     private readonly Dictionary<Address, IActorRef[]> _provided = [];
     private readonly TimeSpan _prepareTimeout;
     private readonly int _workersPerNode;
+    private readonly IReadOnlyList<WorkTask>? _tasks;
     private IActorRef? _preparer;
     private bool _started;
 
     public ClusterSupervisorActor(
         ITaskFarmWorkload workload, JobRequest request, IActorRef metrics, string reducerDispatcher,
-        IReadOnlyCollection<Address> nodes, string jobId, string version, TimeSpan prepareTimeout, int workersPerNode = 0)
+        IReadOnlyCollection<Address> nodes, string jobId, string version, TimeSpan prepareTimeout, int workersPerNode = 0,
+        IReadOnlyList<WorkTask>? tasks = null)
         : base(workload, request, metrics, reducerDispatcher)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        (_workload, _jobId, _version, _prepareTimeout, _workersPerNode) = (workload, jobId, version, prepareTimeout, workersPerNode);
+        (_workload, _jobId, _version, _prepareTimeout, _workersPerNode, _tasks) = (workload, jobId, version, prepareTimeout, workersPerNode, tasks);
         _nodes = [.. nodes];
         Receive<PrepareJob>(_ => Prepare());
         Receive<PrepareTimedOut>(_ => Prepared($"worker nodes did not answer within {_prepareTimeout}: {string.Join(", ", _nodes.Where(n => !_provided.ContainsKey(n)))}"));
@@ -73,13 +75,12 @@ public sealed class ClusterSupervisorActor : SupervisorActor
     protected override void PreStart()
     {
         base.PreStart();
-        Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
-            typeof(ClusterEvent.IReachabilityEvent), typeof(ClusterEvent.IMemberEvent));
+        NodeRoles.FollowMembers(Context);
     }
 
     protected override void PostStop()
     {
-        Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        NodeRoles.Unfollow(Context);
         Release();
         base.PostStop();
     }
@@ -89,6 +90,9 @@ public sealed class ClusterSupervisorActor : SupervisorActor
         Release();
         base.OnEnded();
     }
+
+    /// <summary>The split the engine already made (and checked against the frame size), if it was handed one.</summary>
+    protected override IReadOnlyList<WorkTask> Split() => _tasks ?? base.Split();
 
     protected override void Begin()
     {
@@ -134,7 +138,7 @@ public sealed class ClusterSupervisorActor : SupervisorActor
     }
 
     private void Ask(Address node) =>
-        Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName)
+        Context.ActorSelection(NodeRoles.NodeActorPath(node))
             .Tell(new ProvideWorkers(_jobId, _workload.Name, _version, Request.Faults, _workersPerNode), Self);
 
     private void Provided(WorkersProvided p)
@@ -203,6 +207,6 @@ public sealed class ClusterSupervisorActor : SupervisorActor
     private void Release()
     {
         foreach (var node in _nodes)
-            Context.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName).Tell(new ReleaseWorkers(_jobId), Self);
+            Context.ActorSelection(NodeRoles.NodeActorPath(node)).Tell(new ReleaseWorkers(_jobId), Self);
     }
 }

@@ -140,7 +140,7 @@ public static class LabCluster
     public static IReadOnlyList<Address> WorkerNodes(ActorSystem system) =>
         [.. Akka.Cluster.Cluster.Get(system).State.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole(NodeRoles.Worker)).Select(m => m.Address)];
 
-    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string s) => HoconConfigFactory.Quote(s);
 
     /// <summary>
     /// Completes <c>ready</c> once this node and enough reachable worker nodes are up. It keeps its own view from the

@@ -56,6 +56,42 @@ public sealed class ActorProtocolTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void With_speculation_an_idle_worker_runs_a_silent_workers_task_and_the_late_result_is_dropped()
+    {
+        var farm = (ITaskFarmWorkload)WorkloadRegistry.Default.Get("pi");
+        var p = new WorkloadParameters(40_000, 4);
+        var request = new JobRequest("pi", p, 2) { Batching = BatchPolicy.None, Prefetch = 0, Speculation = new SpeculationPolicy(TimeSpan.FromMilliseconds(200)) };
+        var metrics = CreateTestProbe();
+        var silent = CreateTestProbe(); // a worker on a frozen node: takes a batch and says nothing
+        var worker = Sys.ActorOf(Props.Create(() => new WorkerActor(farm, null)));
+        var supervisor = Sys.ActorOf(Props.Create(() => new SupervisorActor(farm, request, metrics.Ref, ActorEngine.WorkerDispatcherId, new[] { silent.Ref, worker })));
+
+        supervisor.Tell(StartJob.Instance, TestActor);
+        var held = silent.ExpectMsg<TaskBatch>(Patience);
+        var events = new List<object>();
+        CompleteJob? done = null;
+        while (done is null)
+        {
+            var message = metrics.ExpectMsg<object>(Patience);
+            events.Add(message);
+            done = message as CompleteJob;
+        }
+
+        // The other worker ran all four tasks, the silent one's included; the job did not wait for it.
+        Assert.Null(done.Error);
+        Assert.Equal((PiAnswer)farm.RunSerial(p), done.Answer);
+        var summary = events.OfType<LedgerSummary>().Single();
+        Assert.Equal(1, summary.Speculated);
+        Assert.Equal(0, summary.Reissued);
+        Assert.Equal([0, 1, 2, 3], events.OfType<MetricsBatch>().SelectMany(b => b.Completed).Select(c => c.TaskId).Order());
+        silent.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        // The frozen node comes back and answers: its result is a duplicate, and the job's answer stands.
+        supervisor.Tell(new BatchDone(held.WorkerId, held.BatchId, [new TaskResult(held.Tasks[0].TaskId, 0L)], [TimeSpan.Zero]), silent.Ref);
+        metrics.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public void Metrics_actor_publishes_progress_and_answers_with_the_final_report()
     {
         Sys.EventStream.Subscribe(TestActor, typeof(MetricsSnapshot));

@@ -82,7 +82,7 @@ public class SupervisorActor : JobActor
         IReadOnlyList<WorkTask> tasks;
         try
         {
-            tasks = _workload.Split(Request.Parameters);
+            tasks = Split();
         }
         catch (Exception e) when (e is WorkloadParameterException or IOException or InvalidOperationException)
         {
@@ -133,6 +133,9 @@ public class SupervisorActor : JobActor
         Send(_ledger.Start(Clock.Elapsed));
         FinishIfComplete();
     }
+
+    /// <summary>The job's tasks (the workload's split; a cluster supervisor is handed the split its engine checked).</summary>
+    protected virtual IReadOnlyList<WorkTask> Split() => _workload.Split(Request.Parameters);
 
     /// <summary>Tells workers where a shuffle's map output goes (before their first batch: same sender, same order).</summary>
     private void Wire(IEnumerable<IActorRef> workers)
