@@ -27,6 +27,15 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
     /// </summary>
     public bool WorkersAreNodes { get; init; }
 
+    /// <summary>
+    /// Before a job's clock starts, run a small job of the same workload on the same nodes, twice with the driver's JIT
+    /// at rest between and after (see <see cref="Quiesce"/>), as the local engine warms its path up for the lab's timed
+    /// runs: a fresh driver and fresh nodes otherwise compile the supervisor's and the workers' message paths, the
+    /// serializer's and the workload's code during the job, on the job's cores. Off by default (tests); the lab's
+    /// <c>run</c> and <c>sweep</c> turn it on.
+    /// </summary>
+    public bool WarmUp { get; init; }
+
     public async Task<EngineRun> RunAsync(IWorkload workload, JobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workload);
@@ -46,6 +55,55 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
         var tasks = workload is ITaskFarmWorkload checkedFarm ? CheckTaskSize(checkedFarm, request) : null;
         if (workload is IPeerWorkload peers)
             ClusterPeerCoordinatorActor.CheckMessageSize(system, peers, request);
+        if (WarmUp && WarmUpRequest(workload, request) is { } warmUp)
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                try
+                {
+                    await RunOnceAsync(workload, warmUp, nodes, null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is JobFailedException or WorkloadParameterException or AskTimeoutException or ClusterUnavailableException)
+                {
+                    // Only a warm-up: the job runs anyway, and says what is wrong if it is wrong for the job too.
+                    Akka.Event.Logging.GetLogger(system, "lab").Debug("warm-up job of {0} failed: {1}", workload.Name, e.Message);
+                }
+
+                await Quiesce.BeforeTimedRunAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await RunOnceAsync(workload, request, nodes, tasks, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The warm-up job for <see cref="WarmUp"/>: the workload's own small job where it names one, else the job cut to 8
+    /// tasks per worker that together hold one of the job's tasks' work (a few tens of milliseconds). Null if that is not
+    /// a valid job of the workload.
+    /// </summary>
+    public static JobRequest? WarmUpRequest(IWorkload workload, JobRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(request);
+        var job = request.Parameters;
+        var tasks = 8 * Math.Max(2, request.Workers);
+        var parameters = workload is IWarmUpWorkload own
+            ? own.WarmUpParameters(job)
+            : job with { Size = Math.Max(tasks, job.Size / Math.Max(1, job.Tasks)), Tasks = tasks };
+        try
+        {
+            workload.Validate(parameters);
+        }
+        catch (WorkloadParameterException)
+        {
+            return null;
+        }
+
+        return request with { Parameters = parameters, MeasureTpl = false, MeasureSerial = false, Speculation = null, Faults = null, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private async Task<EngineRun> RunOnceAsync(IWorkload workload, JobRequest request, IReadOnlyList<Address> nodes, IReadOnlyList<WorkTask>? tasks, CancellationToken cancellationToken)
+    {
         var job = $"{Interlocked.Increment(ref _jobs)}-{Guid.NewGuid():N}";
         var wait = prepareTimeout ?? TimeSpan.FromSeconds(10);
         var metrics = system.ActorOf(Props.Create(() => new MetricsActor(TimeSpan.Zero)));

@@ -53,7 +53,7 @@ public sealed class ClusterLab : IAsyncDisposable
                     : $"could not join the cluster at {seed} within {wait}: is a node running there? Start one with `node --port PORT`");
             }
 
-            var engine = new ClusterEngine(system, workloads) { WorkersAreNodes = workersAreNodes };
+            var engine = new ClusterEngine(system, workloads) { WorkersAreNodes = workersAreNodes, WarmUp = true };
             return new ClusterLab(system, new SimulationLab(workloads, _ => new JobRunner(workloads, engine, quiesce: true, phases)));
         }
         catch

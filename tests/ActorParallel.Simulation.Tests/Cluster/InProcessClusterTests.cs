@@ -88,6 +88,34 @@ public sealed class InProcessClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_warmed_up_job_reports_only_itself()
+    {
+        var runner = new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver) { WarmUp = true });
+        var request = new JobRequest("mandelbrot", EngineTests.Small("mandelbrot") with { Tasks = 16 }, 4) { MeasureTpl = false };
+
+        var report = await runner.RunAsync(request).WaitAsync(Patience);
+
+        Assert.True(report.Correct, report.Check);
+        Assert.Equal(16, report.Metrics!.TasksCompleted);
+        Assert.Equal(16, report.Metrics.PerNode.Sum(n => n.Tasks));
+    }
+
+    [Fact]
+    public void The_warm_up_of_every_workload_is_a_valid_small_job_of_it()
+    {
+        var settings = SimulationSettings.Load();
+        foreach (var workload in WorkloadRegistry.Default.All)
+        {
+            var job = new JobRequest(workload.Name, settings.ParametersFor(workload), 4) { Speculation = SpeculationPolicy.Cluster };
+            var warm = ClusterEngine.WarmUpRequest(workload, job);
+            Assert.NotNull(warm);
+            workload.Validate(warm.Parameters);
+            Assert.True(warm.Parameters.Tasks <= 32 && !warm.MeasureTpl && warm.Speculation is null, $"{workload.Name}: {warm}");
+            Assert.True(warm.Parameters.Size <= Math.Max(job.Parameters.Size, 64), $"{workload.Name}: {warm.Parameters}");
+        }
+    }
+
+    [Fact]
     public async Task With_nodes_as_the_axis_W_worker_nodes_run_one_worker_each_and_too_many_is_a_clear_error()
     {
         var runner = new JobRunner(WorkloadRegistry.Default, new ClusterEngine(_driver) { WorkersAreNodes = true });
