@@ -76,30 +76,14 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
         return await RunOnceAsync(workload, request, nodes, tasks, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The warm-up job for <see cref="WarmUp"/>: the workload's own small job where it names one, else the job cut to 8
-    /// tasks per worker that together hold one of the job's tasks' work (a few tens of milliseconds). Null if that is not
-    /// a valid job of the workload.
-    /// </summary>
+    /// <summary>The warm-up job for <see cref="WarmUp"/> (<see cref="WarmUpJob"/>); null if the workload has no valid small job.</summary>
     public static JobRequest? WarmUpRequest(IWorkload workload, JobRequest request)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(request);
-        var job = request.Parameters;
-        var tasks = 8 * Math.Max(2, request.Workers);
-        var parameters = workload is IWarmUpWorkload own
-            ? own.WarmUpParameters(job)
-            : job with { Size = Math.Max(tasks, job.Size / Math.Max(1, job.Tasks)), Tasks = tasks };
-        try
-        {
-            workload.Validate(parameters);
-        }
-        catch (WorkloadParameterException)
-        {
-            return null;
-        }
-
-        return request with { Parameters = parameters, MeasureTpl = false, MeasureSerial = false, Speculation = null, Faults = null, Timeout = TimeSpan.FromSeconds(30) };
+        return WarmUpJob.Parameters(workload, request.Parameters, request.Workers) is { } parameters
+            ? request with { Parameters = parameters, MeasureTpl = false, MeasureSerial = false, Speculation = null, Faults = null, Timeout = TimeSpan.FromSeconds(30) }
+            : null;
     }
 
     private async Task<EngineRun> RunOnceAsync(IWorkload workload, JobRequest request, IReadOnlyList<Address> nodes, IReadOnlyList<WorkTask>? tasks, CancellationToken cancellationToken)

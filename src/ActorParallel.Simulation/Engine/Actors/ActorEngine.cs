@@ -15,7 +15,7 @@ namespace ActorParallel.Simulation.Engine.Actors;
 /// is terminated when the job ends, which also stops its threads. The job clock starts when the supervisor
 /// gets <see cref="StartJob"/>: after the system, its W threads and the supervisor exist. With
 /// <paramref name="quiesce"/> (the lab's timed runs) also after a warm-up job of empty tasks on the same system
-/// (and, for a workload with a path of its own, <see cref="IWarmUpWorkload"/>, a small job of its own, twice)
+/// and a small job of the workload itself (<see cref="WarmUpJob"/>), twice,
 /// and after the process has come to rest (<see cref="Quiesce"/>), so that neither compiling the message path
 /// nor recompiling the set-up code runs on the job's cores.
 /// </summary>
@@ -89,14 +89,14 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
             if (quiesce)
             {
                 await WarmUpAsync(system, request, cancellationToken).ConfigureAwait(false);
-                if (workload is IWarmUpWorkload own)
+                if (WarmUpJob.Parameters(workload, request.Parameters, request.Workers) is { } own)
                 {
                     // Twice, with the JIT at rest between: calls made within 100 ms of compiling new methods are not
                     // counted towards the optimised recompilation, so only the second run gets the workload's hot methods
                     // recompiled (before the clock, by the settle below) instead of during the job.
-                    await WarmUpWorkloadAsync(system, own, request, 1, cancellationToken).ConfigureAwait(false);
+                    await WarmUpWorkloadAsync(system, workload, own, request, 1, cancellationToken).ConfigureAwait(false);
                     await Quiesce.BeforeTimedRunAsync(cancellationToken).ConfigureAwait(false);
-                    await WarmUpWorkloadAsync(system, own, request, 2, cancellationToken).ConfigureAwait(false);
+                    await WarmUpWorkloadAsync(system, workload, own, request, 2, cancellationToken).ConfigureAwait(false);
                 }
 
                 await Quiesce.BeforeTimedRunAsync(cancellationToken).ConfigureAwait(false);
@@ -138,16 +138,15 @@ public sealed class ActorEngine(TimeSpan progressInterval = default, IProgress<M
     }
 
     /// <summary>
-    /// For a workload with a path of its own (<see cref="IWarmUpWorkload"/>: heat's peers, wordcount's shuffle), also a
-    /// small job of the same shape through a coordinator and metrics actor of its own, so that that path (its actors'
-    /// message handlers, the router, the workload's code) is compiled before the clock starts, as the task farm's is by
-    /// <see cref="WarmUpAsync"/>. Without it the first steps of a heat job waited some 10 ms per strip for the compiler,
+    /// Also a small job of the workload itself (<see cref="WarmUpJob"/>) through a coordinator and metrics actor of its
+    /// own, so that the workload's path (its tasks' code and result types; a peer's or a shuffle's actors, the router) is
+    /// compiled before the clock starts, as the generic message path is by <see cref="WarmUpAsync"/>. Without it the first steps of a heat job waited some 10 ms per strip for the compiler,
     /// and the JIT's background thread recompiled the strips' code during the job (20-70 ms of CPU on the job's 2 cores,
     /// from the threads' schedstat); wordcount's first shuffled parts waited for the reducers' handlers to be compiled.
     /// </summary>
-    private static async Task WarmUpWorkloadAsync(ActorSystem system, IWarmUpWorkload workload, JobRequest request, int round, CancellationToken cancellationToken)
+    private static async Task WarmUpWorkloadAsync(ActorSystem system, IWorkload workload, WorkloadParameters parameters, JobRequest request, int round, CancellationToken cancellationToken)
     {
-        var warmUp = new JobRequest(workload.Name, workload.WarmUpParameters(request.Parameters), request.Workers, request.Mode)
+        var warmUp = new JobRequest(workload.Name, parameters, request.Workers, request.Mode)
         {
             Prefetch = request.Prefetch,
             MeasureTpl = false,
