@@ -1,15 +1,16 @@
 namespace ActorParallel.Simulation.Engine;
 
 /// <summary>
-/// Speculative copies at a job's tail (the "backup tasks" of MapReduce, Spark's <c>spark.speculation</c>): once nothing
-/// waits to be handed out, an idle worker is given a copy of the tasks a silent worker holds, so that a node that died
-/// or froze costs the job about <see cref="MinSilence"/> rather than the failure detector's time to call it unreachable
-/// (seconds). Whichever copy's result comes first counts; the other is dropped as a duplicate by task id.
+/// Speculative copies of a silent worker's tasks (the "backup tasks" of MapReduce, Spark's <c>spark.speculation</c>):
+/// copies of what it holds go to the front of the queue, once per task, and an idle worker takes them at once (a busy
+/// one with its next batch), so that a node that died or froze costs the job about <see cref="MinSilence"/> rather than
+/// the failure detector's time to call it unreachable (seconds). Whichever copy's result comes first counts; the other
+/// is dropped as a duplicate by task id.
 /// <para>
 /// A worker is silent when nothing came back from it for longer than both <see cref="MinSilence"/> and
 /// <see cref="Factor"/> times the work it holds (the measured time per task times its tasks), so a healthy worker on
-/// long tasks is not copied. A copy only ever runs on a worker that would otherwise sit idle. Off for local jobs (a
-/// thread does not die silently); the cluster engine turns it on.
+/// long tasks is not copied. Off for local jobs (a thread does not die silently); cluster jobs have it on
+/// (<c>speculate-after</c>).
 /// </para>
 /// </summary>
 /// <param name="MinSilence">The shortest silence that counts (well above a round trip and a GC pause).</param>

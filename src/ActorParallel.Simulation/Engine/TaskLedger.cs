@@ -15,8 +15,8 @@ namespace ActorParallel.Simulation.Engine;
 /// and the untried rest of a failed batch go back to the front of the queue.
 /// </para>
 /// <para>
-/// With a <see cref="SpeculationPolicy"/>, once nothing waits, idle workers get copies of what silent workers hold
-/// (<see cref="Tick"/>, and whenever a worker comes back to an empty queue); the first result of a task counts.
+/// With a <see cref="SpeculationPolicy"/>, copies of what silent workers hold go to the front of the queue (checked on
+/// <see cref="Tick"/> and on every completion) and idle workers take them at once; the first result of a task counts.
 /// </para>
 /// Every event costs O(tasks in the batch) (speculation, once a worker is silent at the tail, scans the batches out); nothing is allocated per task beyond the batch's own arrays. The
 /// returned list is reused: read it before the next event. Owned by one supervisor, so single-threaded.
@@ -46,6 +46,14 @@ public sealed class TaskLedger
     // heard from (a batch back) or last given work while it held none: its silence is measured from there.
     private readonly int[] _copies;
     private TimeSpan[] _heard;
+
+    // Entries of each task in _again; tasks copied once already (speculation copies a task once); workers whose held
+    // tasks were all copied (not scanned again until they are heard from or given more); batches before _firstOut are
+    // all back (the scans start there).
+    private readonly int[] _queued;
+    private readonly bool[] _speculated;
+    private bool[] _drained;
+    private int _firstOut;
     private readonly TaskResult?[] _results;
     private readonly List<BatchState> _batches = [];
     private readonly List<TaskBatch> _commands = [];
@@ -74,6 +82,9 @@ public sealed class TaskLedger
         _failures = new int[tasks.Count];
         _copies = new int[tasks.Count];
         _heard = new TimeSpan[workers];
+        _queued = new int[tasks.Count];
+        _speculated = new bool[tasks.Count];
+        _drained = new bool[workers];
         _results = new TaskResult?[tasks.Count];
         for (var i = 0; i < tasks.Count; i++)
         {
@@ -167,8 +178,7 @@ public sealed class TaskLedger
         ArgumentNullException.ThrowIfNull(done);
         _commands.Clear();
         Record(done.Results, done.Durations);
-        if ((uint)done.WorkerId < (uint)_workers)
-            _heard[done.WorkerId] = now;
+        Heard(done.WorkerId, now);
         Close(done.WorkerId, done.BatchId);
         if (_mode == DispatchMode.Pull)
             Fill(done.WorkerId, now);
@@ -187,8 +197,7 @@ public sealed class TaskLedger
         ArgumentNullException.ThrowIfNull(failed);
         _commands.Clear();
         Record(failed.Results, failed.Durations);
-        if ((uint)failed.WorkerId < (uint)_workers)
-            _heard[failed.WorkerId] = now;
+        Heard(failed.WorkerId, now);
         if (!Close(failed.WorkerId, failed.BatchId))
             return _commands;
         var batch = _batches[failed.BatchId].Batch;
@@ -205,12 +214,12 @@ public sealed class TaskLedger
         }
 
         // The failed task first, then whatever else of the batch has no result (untried, or still awaiting when it threw).
-        _again.Enqueue(culprit);
+        Requeue(culprit);
         for (var i = 0; i < batch.Count; i++)
         {
             var id = batch.Tasks[i].TaskId;
             if (i != index && !IsDone(id))
-                _again.Enqueue(id);
+                Requeue(id);
         }
 
         if (_mode == DispatchMode.Pull)
@@ -220,7 +229,7 @@ public sealed class TaskLedger
         else
         {
             // Push: the worker keeps its own tasks; the retried ones go back to it in one batch.
-            while (_again.TryDequeue(out var id))
+            while (TryDequeueAgain(out var id))
             {
                 if (!IsDone(id))
                     Take(id);
@@ -289,6 +298,7 @@ public sealed class TaskLedger
         Array.Resize(ref _lost, _workers);
         Array.Resize(ref _pushNext, _workers);
         Array.Resize(ref _heard, _workers);
+        Array.Resize(ref _drained, _workers);
         _pushNext[workerId] = _tasks.Count;
         if (_mode == DispatchMode.Pull)
             Fill(workerId, now);
@@ -307,7 +317,7 @@ public sealed class TaskLedger
         if ((uint)workerId >= (uint)_workers || _lost[workerId])
             return _commands;
         _lost[workerId] = true;
-        for (var b = 0; b < _batches.Count; b++)
+        for (var b = _firstOut; b < _batches.Count; b++)
         {
             var state = _batches[b];
             if (!state.Out || state.Batch.WorkerId != workerId)
@@ -315,10 +325,10 @@ public sealed class TaskLedger
             Release(b);
             foreach (var task in state.Batch.Tasks)
             {
-                // A task whose speculative copy is out with a live worker is not handed out a third time.
-                if (!IsDone(task.TaskId) && _copies[task.TaskId] == 0)
+                // A task whose speculative copy is out with a live worker, or waits in the queue, is not queued again.
+                if (!IsDone(task.TaskId) && _copies[task.TaskId] == 0 && _queued[task.TaskId] == 0)
                 {
-                    _again.Enqueue(task.TaskId);
+                    Requeue(task.TaskId);
                     Reissued++;
                 }
             }
@@ -328,7 +338,7 @@ public sealed class TaskLedger
         {
             // Its share that was never dealt (none in the usual case: push deals everything at the start).
             for (var id = _pushNext[workerId]; id < _tasks.Count; id += _workers)
-                _again.Enqueue(id);
+                Requeue(id);
             _pushNext[workerId] = _tasks.Count;
         }
 
@@ -369,7 +379,7 @@ public sealed class TaskLedger
 
     /// <summary>
     /// The clock moved on (the supervisor calls this every <see cref="SpeculationPolicy.CheckInterval"/>): with a
-    /// speculation policy, idle workers get copies of what silent workers hold. Nothing otherwise.
+    /// speculation policy, silent workers' tasks are queued again and idle workers take them. Nothing otherwise.
     /// </summary>
     public IReadOnlyList<TaskBatch> Tick(TimeSpan now)
     {
@@ -379,84 +389,77 @@ public sealed class TaskLedger
     }
 
     /// <summary>
-    /// Once nothing waits: each idle live worker gets one batch of copies of the tasks of the silent worker heard from
-    /// least recently, tasks without a result and without a copy out already, at most a batch's worth each.
+    /// Copies of what silent workers hold go to the front of the queue (once per task), and idle workers are refilled
+    /// from it at once; busy ones take the copies with their next batch. A worker is silent when nothing came back from
+    /// it for longer than the policy's bounds (see <see cref="SpeculationPolicy"/>).
     /// </summary>
     private void Speculate(TimeSpan now)
     {
-        if (_speculation is not { } policy || _mode != DispatchMode.Pull || IsComplete || _nextFresh < _tasks.Count)
+        if (_speculation is not { } policy || _mode != DispatchMode.Pull || IsComplete)
             return;
-        while (_again.TryPeek(out var again) && IsDone(again))
-            _again.Dequeue();
-        if (_again.Count > 0)
-            return; // something still waits to be handed out again: that goes first, by the usual refill
-
-        for (var idle = 0; idle < _workers; idle++)
-        {
-            if (_lost[idle] || _outstanding[idle] > 0)
-                continue;
-            var silent = MostSilent(now, policy);
-            if (silent < 0)
-                return;
-            var size = Math.Max(1, PullBatchSize(int.MaxValue / 4));
-            for (var b = 0; b < _batches.Count && _scratchTasks.Count < size; b++)
-            {
-                var state = _batches[b];
-                if (!state.Out || state.Batch.WorkerId != silent)
-                    continue;
-                foreach (var task in state.Batch.Tasks)
-                {
-                    if (_scratchTasks.Count < size && !IsDone(task.TaskId) && _copies[task.TaskId] == 1)
-                        Take(task.TaskId);
-                }
-            }
-
-            if (_scratchTasks.Count == 0)
-                return;
-            Speculated += _scratchTasks.Count;
-            Emit(idle, now);
-        }
-    }
-
-    /// <summary>The live worker silent for longest beyond the policy's bounds that holds a task with no copy out yet, or -1.</summary>
-    private int MostSilent(TimeSpan now, SpeculationPolicy policy)
-    {
-        var (best, bestSilence) = (-1, TimeSpan.Zero);
+        var copied = false;
         for (var w = 0; w < _workers; w++)
         {
-            // Cheap tests first: at a healthy tail nobody is silent, and the batches are not scanned.
-            if (_lost[w] || _outstanding[w] == 0)
+            // Cheap tests first: usually nobody is silent, and no batch is scanned.
+            if (_lost[w] || _outstanding[w] == 0 || _drained[w] || now - _heard[w] <= policy.MinSilence)
                 continue;
             var silence = now - _heard[w];
-            if (silence <= policy.MinSilence || silence <= bestSilence)
-                continue;
             var held = 0;
-            var copyable = false;
-            for (var b = 0; b < _batches.Count; b++)
+            for (var b = _firstOut; b < _batches.Count; b++)
+            {
+                var state = _batches[b];
+                if (state.Out && state.Batch.WorkerId == w)
+                    held += state.Batch.Count;
+            }
+
+            if (silence <= TimeSpan.FromTicks((long)((_ticksPerTask ?? 0) * held * policy.Factor)))
+                continue;
+            for (var b = _firstOut; b < _batches.Count; b++)
             {
                 var state = _batches[b];
                 if (!state.Out || state.Batch.WorkerId != w)
                     continue;
                 foreach (var task in state.Batch.Tasks)
                 {
-                    if (IsDone(task.TaskId))
+                    if (IsDone(task.TaskId) || _speculated[task.TaskId])
                         continue;
-                    held++;
-                    copyable |= _copies[task.TaskId] == 1;
+                    _speculated[task.TaskId] = true;
+                    Speculated++;
+                    Requeue(task.TaskId);
+                    copied = true;
                 }
             }
 
-            var expected = TimeSpan.FromTicks((long)((_ticksPerTask ?? 0) * held * policy.Factor));
-            if (copyable && silence > expected)
-                (best, bestSilence) = (w, silence);
+            _drained[w] = true; // until it is heard from or given more
         }
 
-        return best;
+        if (!copied)
+            return;
+        for (var w = 0; w < _workers; w++)
+        {
+            if (!_lost[w] && _outstanding[w] == 0)
+                Fill(w, now);
+        }
+    }
+
+    /// <summary>Queues a task to hand out again, ahead of fresh ones.</summary>
+    private void Requeue(int taskId)
+    {
+        _again.Enqueue(taskId);
+        _queued[taskId]++;
+    }
+
+    private bool TryDequeueAgain(out int taskId)
+    {
+        if (!_again.TryDequeue(out taskId))
+            return false;
+        _queued[taskId]--;
+        return true;
     }
 
     private int? NextAgain()
     {
-        while (_again.TryDequeue(out var id))
+        while (TryDequeueAgain(out var id))
         {
             if (!IsDone(id))
                 return id;
@@ -502,10 +505,17 @@ public sealed class TaskLedger
         _scratchAttempts.Add(_failures[taskId]);
     }
 
+    private void Heard(int worker, TimeSpan now)
+    {
+        if ((uint)worker < (uint)_workers)
+            (_heard[worker], _drained[worker]) = (now, false);
+    }
+
     private void Emit(int worker, TimeSpan now)
     {
         if (_outstanding[worker] == 0)
             _heard[worker] = now;
+        _drained[worker] = false;
         foreach (var task in _scratchTasks)
             _copies[task.TaskId]++;
         var batch = new TaskBatch(_batches.Count, worker, [.. _scratchTasks], [.. _scratchAttempts]);
@@ -524,6 +534,8 @@ public sealed class TaskLedger
         _outstanding[state.Batch.WorkerId]--;
         foreach (var task in state.Batch.Tasks)
             _copies[task.TaskId]--;
+        while (_firstOut < _batches.Count && !_batches[_firstOut].Out)
+            _firstOut++;
     }
 
     /// <summary>The results array seen as a list without copying it (every entry is set once the ledger is complete).</summary>

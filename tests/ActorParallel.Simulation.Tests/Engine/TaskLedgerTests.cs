@@ -278,11 +278,10 @@ public sealed class TaskLedgerTests
     }
 
     [Fact]
-    public void A_worker_on_long_tasks_is_not_silent_and_nothing_is_copied_while_tasks_wait()
+    public void A_worker_on_long_tasks_is_not_silent()
     {
         var ledger = Speculating(4, 2);
         var start = ledger.Start(T0).ToList(); // w0: 0, w1: 1; 2 and 3 wait
-        Assert.Empty(ledger.Tick(Ms(5000)));   // tasks still wait: no copies, whatever the silence
         var next = ledger.Complete(Done(start[0], Ms(400)), Ms(400)).ToList();
         Assert.Equal([(2, 0)], Pairs(next));
         var last = ledger.Complete(Done(next[0], Ms(400)), Ms(800)).ToList();
@@ -292,6 +291,25 @@ public sealed class TaskLedgerTests
         // w1 was silent for 1.2 s but holds one task of 400 ms: 4x that is 1.6 s, so it is given until then.
         Assert.Empty(ledger.Tick(Ms(1500)));
         Assert.Equal([(1, 0)], Pairs(ledger.Tick(Ms(1700))));
+    }
+
+    [Fact]
+    public void Mid_job_a_silent_workers_tasks_go_to_the_front_of_the_queue_once()
+    {
+        var ledger = Speculating(6, 2);
+        var start = ledger.Start(T0).ToList(); // w0: 0, w1: 1
+        var second = ledger.Complete(Done(start[0], Ms(10)), Ms(10)).Single();
+        var third = ledger.Complete(Done(second, Ms(10)), Ms(320)).Single();
+        Assert.Equal([(3, 0)], Pairs([third]));
+
+        Assert.Empty(ledger.Tick(Ms(330)));    // w1 silent for 330 ms: task 1 is queued again, but nobody is idle to take it now
+        Assert.Equal(1, ledger.Speculated);
+        Assert.Equal([(1, 0)], Pairs(ledger.Complete(Done(third, Ms(10)), Ms(340)))); // ahead of the fresh task 4
+        Assert.Empty(ledger.Tick(Ms(900)));    // copied once
+
+        // w1 is found unreachable: task 1's copy is out already, so nothing is re-issued a third time.
+        Assert.Empty(ledger.WorkerLost(1, Ms(3000)));
+        Assert.Equal(0, ledger.Reissued);
     }
 
     [Fact]
