@@ -13,7 +13,7 @@
 # `actorparallel` on PATH bound to the built CLI (src/ActorParallel.Cli/bin/Release/net10.0/ActorParallel.Cli, the
 # program scripts/install-tool.sh installs). Substitutions, each to keep the run short or private, never the meaning:
 #   - `dotnet run --project src/ActorParallel.Cli -c Release --` runs as `actorparallel` (the same program, built once);
-#   - a `sweep` runs with `--repeats 2 --size 200000` (replacing its own), so that it takes seconds: its output is
+#   - a `sweep` runs with `--repeats 2 --size 50000` (replacing its own), so that it takes seconds: its output is
 #     checked to be a sweep, not the figures README quotes from a full run;
 #   - the cluster's port 4053 becomes a free port (`scripts/cluster.sh up N PORT`), and cluster.sh keeps its pid
 #     files in the scratch folder; every node still running at the end is stopped by its pid.
@@ -73,7 +73,7 @@ substitute() {
   c=${c//127.0.0.1:4053/127.0.0.1:$port}
   c=$(sed -E "s#(cluster\.sh up [0-9]+)( [0-9]+)?#\1 $port#" <<<"$c")
   if [[ $c =~ (^|[[:space:]])actorparallel[[:space:]]+sweep[[:space:]] ]]; then
-    c=$(sed -E 's/ (--repeats|-r|--size|-s) [^ ]+//g; s/(actorparallel +sweep)/\1 --repeats 2 --size 200000/' <<<"$c")
+    c=$(sed -E 's/ (--repeats|-r|--size|-s) [^ ]+//g; s/(actorparallel +sweep)/\1 --repeats 2 --size 50000/' <<<"$c")
   fi
   printf '%s' "$c"
 }

@@ -52,6 +52,20 @@ public sealed partial class InternalErrorTests
         Assert.Equal(line, "error: " + json.RootElement.GetProperty("error").GetString());
     }
 
+    [Fact]
+    public void Outside_a_commands_guard_too_an_unexpected_exception_is_one_line_and_exit_code_70()
+    {
+        // The help action runs outside every command's guard; a writer that breaks makes it throw.
+        using var error = new StringWriter();
+
+        var code = Program.Run(["run", "--help"], new BrokenWriter(), error);
+
+        Assert.Equal(70, code);
+        var line = Assert.Single(Lines(error.ToString()));
+        File.Delete(TraceFile(line));
+        Assert.StartsWith("error: internal error: System.InvalidOperationException: the writer broke (the full trace is in ", line, StringComparison.Ordinal);
+    }
+
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
         using var output = new StringWriter();
@@ -74,6 +88,17 @@ public sealed partial class InternalErrorTests
 
     [GeneratedRegex(@"^\s+at \S", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
+
+    private sealed class BrokenWriter : StringWriter
+    {
+        public override void Write(char value) => throw new InvalidOperationException("the writer broke");
+
+        public override void Write(string? value) => throw new InvalidOperationException("the writer broke");
+
+        public override void Write(char[] buffer, int index, int count) => throw new InvalidOperationException("the writer broke");
+
+        public override void WriteLine(string? value) => throw new InvalidOperationException("the writer broke");
+    }
 
     /// <summary>A workload with a bug: its serial reference throws what no user input explains.</summary>
     private sealed class BuggyWorkload : Workload<long, long, long>
