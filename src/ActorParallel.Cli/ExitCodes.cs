@@ -21,6 +21,12 @@ internal static class ExitCodes
     /// <summary>The cluster is not reachable or has too few worker nodes; for <c>node</c>, this node was downed.</summary>
     public const int ClusterUnavailable = 5;
 
+    /// <summary>
+    /// A bug, not a user's mistake: an exception nobody expected. One line <c>error: internal error: ...</c> names it
+    /// and the file under the temporary folder that holds its full trace (EX_SOFTWARE of BSD's sysexits.h).
+    /// </summary>
+    public const int InternalError = 70;
+
     /// <summary>Ctrl+C (SIGINT): the command printed "cancelled" and stopped (the shell's convention, 128 + 2).</summary>
     public const int Cancelled = 130;
 }

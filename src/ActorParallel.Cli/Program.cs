@@ -38,8 +38,18 @@ internal static class Program
             // handler still running this long after the signal is abandoned with exit code 130 (143 for SIGTERM).
             // A node gets time to leave its cluster gracefully.
             ProcessTerminationTimeout = parse.CommandResult.Command.Name == "node" ? NodeCommand.LeaveTimeout + TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(2),
+
+            // An exception that reaches here is a bug: one line and exit code 70 below, not System.CommandLine's trace.
+            EnableDefaultExceptionHandler = false,
         };
-        return parse.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
+        try
+        {
+            return parse.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            return CommandGuard.InternalError(output, error, parse.Tokens.Any(t => t.Value == "--json"), ex);
+        }
     }
 
     internal static RootCommand BuildRootCommand()

@@ -109,6 +109,13 @@ public sealed class ErrorPathTests : IDisposable
     [InlineData("run", "pi", "--size", "lots", "--json")]
     [InlineData("sweep", "pi", "--kind", "diagonal", "--json")]
     [InlineData("list", "--config", "/nonexistent/x.conf", "--json")]
+    [InlineData("config", "render", "/nonexistent/x.conf", "--json")]
+    [InlineData("bench", "--tiny", "--only", "pi", "--json")]
+    [InlineData("bench", "--tiny", "--json-file", "/nonexistent/dir/b.json", "--json")]
+    [InlineData("run", "pi", "--image", "x.jpg", "--json")]
+    [InlineData("sweep", "pi", "--out", "/proc/forbidden", "--json")]
+    [InlineData("config", "render", "--json")]
+    [InlineData("bench", "--json", "--bogus")]
     public void Under_json_an_error_is_also_a_json_object_on_stdout(params string[] args)
     {
         var (code, output, error) = Cli.Run(args);

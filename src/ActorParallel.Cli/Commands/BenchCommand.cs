@@ -70,13 +70,14 @@ internal static class BenchCommand
     /// <summary>Runs the chosen scenarios; progress goes to <paramref name="error"/> so that the JSON on <paramref name="output"/> stays clean.</summary>
     internal static int Run(BenchSizes sizes, OutputFormat format, IReadOnlyCollection<string> only, SaveFiles files, TextWriter output, TextWriter error)
     {
+        // Under --json a failure is also the error object on stdout, as for every command that takes --json.
+        var asJson = format == OutputFormat.Json;
         var all = BenchRunner.AllScenarios();
         var wanted = only.SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var unknown = wanted.Where(id => all.All(s => s.Id != id)).ToList();
         if (unknown.Count > 0)
         {
-            error.WriteLine($"error: unknown scenario '{unknown[0]}' in --only; known scenarios: {string.Join(", ", all.Select(s => s.Id))}");
-            return ExitCodes.BadInput;
+            return CommandGuard.Fail(output, error, asJson, ExitCodes.BadInput, $"unknown scenario '{unknown[0]}' in --only; known scenarios: {string.Join(", ", all.Select(s => s.Id))}");
         }
 
         try
@@ -89,8 +90,7 @@ internal static class BenchCommand
         }
         catch (WorkloadParameterException ex)
         {
-            error.WriteLine("error: " + ex.Message);
-            return ExitCodes.BadInput;
+            return CommandGuard.Fail(output, error, asJson, ExitCodes.BadInput, ex.Message);
         }
 
         var scenarios = wanted.Count == 0 ? all : [.. all.Where(s => wanted.Contains(s.Id))];
@@ -101,8 +101,7 @@ internal static class BenchCommand
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or AggregateException or JobFailedException or WorkloadParameterException)
         {
-            error.WriteLine("error: " + ex.Message);
-            return ExitCodes.JobFailed;
+            return CommandGuard.Fail(output, error, asJson, ExitCodes.JobFailed, ex.Message);
         }
 
         try
@@ -120,8 +119,7 @@ internal static class BenchCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: could not save the report: {ex.Message}");
-            return ExitCodes.BadInput;
+            return CommandGuard.Fail(output, error, asJson, ExitCodes.BadInput, "could not save the report: " + ex.Message);
         }
 
         switch (format)

@@ -60,6 +60,11 @@ internal sealed class CommandGuard(TextWriter output, TextWriter error, bool jso
             // The paths were checked before the work started; this is the disk filling up or a folder removed since.
             return Fail(ExitCodes.BadInput, "could not save the results: " + ex.Message);
         }
+        catch (Exception ex)
+        {
+            // Anything else is a bug of ours, not the user's mistake: one line, the trace in a file.
+            return InternalError(output, error, json, ex);
+        }
     }
 
     /// <summary>Prints one <c>error:</c> line (and the error JSON under <c>--json</c>) and returns <paramref name="exitCode"/>.</summary>
@@ -79,6 +84,44 @@ internal sealed class CommandGuard(TextWriter output, TextWriter error, bool jso
         if (json)
             output.WriteLine(RunJson.Error(line, exitCode));
         return exitCode;
+    }
+
+    /// <summary>
+    /// An exception nobody expected (a bug): prints <c>error: internal error: TYPE: MESSAGE (the full trace is in
+    /// FILE; please report it)</c>, the error JSON under <c>--json</c>, saves the trace to FILE under the temporary
+    /// folder, and returns <see cref="ExitCodes.InternalError"/>.
+    /// </summary>
+    public static int InternalError(TextWriter output, TextWriter error, bool json, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var inner = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+        var where = SaveTrace(exception);
+        return Fail(output, error, json, ExitCodes.InternalError, $"internal error: {inner.GetType().FullName}: {inner.Message} ({where}; please report it)");
+    }
+
+    /// <summary>Writes the trace to a new file under the temporary folder; says where, or why it could not.</summary>
+    private static string SaveTrace(Exception exception)
+    {
+        var path = Path.Combine(
+            Path.GetTempPath(),
+            $"actorparallel-error-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}.txt");
+        try
+        {
+            File.WriteAllText(path, string.Join(
+                Environment.NewLine,
+                $"actorparallel internal error, {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC",
+                $"version: {typeof(CommandGuard).Assembly.GetName().Version}",
+                $"command line: {string.Join(' ', Environment.GetCommandLineArgs())}",
+                $".NET: {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+                "",
+                exception.ToString(),
+                ""));
+            return "the full trace is in " + path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"the full trace could not be saved to {path}: {e.Message}";
+        }
     }
 
     /// <summary>Prints a warning line on standard error.</summary>

@@ -49,11 +49,11 @@ internal static class LabCommands
         var nodes = NumberOptions.Int("--nodes", "With --cluster: worker nodes to wait for before the job starts.", 1);
         var wait = new Option<string>("--wait") { Description = "With --cluster: how long to wait for the cluster and its worker nodes.", DefaultValueFactory = _ => "30s" };
         var tls = new TlsOptions();
-        var options = new Option<string[]>("--option", "-o") { Description = "Workload option key=value (repeatable), e.g. max-iter=500.", AllowMultipleArgumentsPerToken = false };
+        var options = new Option<string[]>("--option") { Description = "Workload option key=value (repeatable), e.g. max-iter=500.", AllowMultipleArgumentsPerToken = false };
         var failEvery = NumberOptions.Int("--fail-every", "Fault injection: workers throw once on every task whose id is a multiple of N.");
         var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL (Parallel.For/PLINQ) comparison run." };
         var image = new Option<string?>("--image") { Description = "mandelbrot only: save the picture; the extension picks the format: .png or .pgm." };
-        var output = new Option<string?>("--out") { Description = "Folder to save the run in: run.json (as --json prints it) and run.txt (the text report)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder to save the run in: run.json (as --json prints it) and run.txt (the text report)." };
         var config = ConfigOption();
         var json = JsonOption();
         var command = new Command("run", "Run a workload on W worker actors, check it against the serial reference, and report speedup beside the TPL's.")
@@ -159,8 +159,12 @@ internal static class LabCommands
         var size = NumberOptions.Long("--size", "Problem size (per worker for weak scaling); 1000000, 1_000_000 and 1e6 all work.", "-s");
         var tasks = NumberOptions.Int("--tasks", "Number of tasks.", "-t");
         var mode = new Option<string?>("--mode", "-m") { Description = "pull or push." };
-        var options = new Option<string[]>("--option", "-o") { Description = "Workload option key=value (repeatable)." };
-        var output = new Option<string?>("--out") { Description = "Folder for results.csv, results.json, results.md and SVG charts." };
+        var options = new Option<string[]>("--option") { Description = "Workload option key=value (repeatable), e.g. serial-fraction=0.05." };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Folder to save the sweep in: report.html (one self-contained page: environment, warnings, fits, charts, "
+                + "points with their spread, raw samples), results.csv, results.json, results.md, and the charts speedup.svg, efficiency.svg, time.svg.",
+        };
         var noTpl = new Option<bool>("--no-tpl") { Description = "Skip the TPL comparison runs." };
         var batchTime = BatchTimeOption();
         var cluster = new Option<string?>("--cluster") { Description = "Sweep over worker nodes of the cluster at this seed (host:port or an Akka address): each point runs on the first N worker nodes of --nodes." };
@@ -169,7 +173,7 @@ internal static class LabCommands
         var tls = new TlsOptions();
         var config = ConfigOption();
         var json = JsonOption();
-        var command = new Command("sweep", "Run a scaling experiment and fit Amdahl's serial fraction (Gustafson's for weak scaling), against W and against the capacity W_eff measured from worker busy time.")
+        var command = new Command("sweep", "Run a scaling experiment and fit Amdahl's serial fraction (Gustafson's for weak scaling), against W and against the capacity W_eff measured from worker busy time; with --out, save it as report.html, CSV, JSON, Markdown and SVG charts.")
         {
             workload, workers, kind, repeats, size, tasks, mode, batchTime, options, output, noTpl, cluster, nodes, wait, tls.Certificate, tls.Ca, tls.Password, config, json,
         };
