@@ -61,7 +61,7 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
             {
                 try
                 {
-                    await RunOnceAsync(workload, warmUp, nodes, null, cancellationToken).ConfigureAwait(false);
+                    await RunOnceAsync(workload, warmUp, nodes, null, isWarmUp: true, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is JobFailedException or WorkloadParameterException or AskTimeoutException or ClusterUnavailableException)
                 {
@@ -73,7 +73,7 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
             }
         }
 
-        return await RunOnceAsync(workload, request, nodes, tasks, cancellationToken).ConfigureAwait(false);
+        return await RunOnceAsync(workload, request, nodes, tasks, isWarmUp: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The warm-up job for <see cref="WarmUp"/> (<see cref="WarmUpJob"/>); null if the workload has no valid small job.</summary>
@@ -86,7 +86,7 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
             : null;
     }
 
-    private async Task<EngineRun> RunOnceAsync(IWorkload workload, JobRequest request, IReadOnlyList<Address> nodes, IReadOnlyList<WorkTask>? tasks, CancellationToken cancellationToken)
+    private async Task<EngineRun> RunOnceAsync(IWorkload workload, JobRequest request, IReadOnlyList<Address> nodes, IReadOnlyList<WorkTask>? tasks, bool isWarmUp, CancellationToken cancellationToken)
     {
         var job = $"{Interlocked.Increment(ref _jobs)}-{Guid.NewGuid():N}";
         var wait = prepareTimeout ?? TimeSpan.FromSeconds(10);
@@ -105,7 +105,11 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
             var reducers = workload is IShuffleWorkload shuffle
                 ? "; " + await ClusterShuffle.PlaceReducersAsync(system, supervisor, prepared.Nodes, job, shuffle.Reducers(request.Parameters), wait, cancellationToken).ConfigureAwait(false)
                 : "";
-            Akka.Event.Logging.GetLogger(system, "lab").Info("job {0}: {1} workers on {2} nodes, clock started", job, prepared.Workers, prepared.Nodes.Count);
+            var log = Akka.Event.Logging.GetLogger(system, "lab");
+            if (isWarmUp)
+                log.Debug("job {0}: warm-up of {1} on {2} workers", job, workload.Name, prepared.Workers);
+            else
+                log.Info("job {0}: {1} workers on {2} nodes, clock started", job, prepared.Workers, prepared.Nodes.Count);
             var outcome = await supervisor.Ask<JobOutcome>(StartJob.Instance, request.Timeout + TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
