@@ -171,7 +171,8 @@ public sealed class NodeProcessTests : IAsyncLifetime
 
         // Once the victim has made the job's workers it holds batches: strike then.
         // (A job that ends first, or fails to start, ends the wait: its own error then says why.)
-        await AwaitAsync(async () => job.IsCompleted || await Resolves(cluster.System, victimAddress), () => "the victim never held the job's workers");
+        // (The engine's jobs 1 and 2 are the warm-ups, the small jobs it runs before the timed one.)
+        await AwaitAsync(async () => job.IsCompleted || await Resolves(cluster.System, victimAddress, "job-3-*"), () => "the victim never held the job's workers");
         Assert.False(job.IsCompleted, "the job ended before a node could be lost: " + (job.IsFaulted ? job.Exception!.GetBaseException().Message : "it was too short"));
         if (fault == "kill")
         {
@@ -185,7 +186,7 @@ public sealed class NodeProcessTests : IAsyncLifetime
         var report = await job.WaitAsync(TimeSpan.FromSeconds(90));
         Assert.True(report.Correct, report.Check);
         Assert.Equal(96, report.Metrics!.TasksCompleted);
-        Assert.True(report.Metrics.Reissued > 0, "the lost node held tasks: they were re-issued");
+        Assert.True(report.Metrics.Reissued + report.Metrics.Speculated > 0, "the lost node held tasks: they were re-issued, or copied when it fell silent");
 
         if (fault == "freeze")
         {
@@ -199,11 +200,11 @@ public sealed class NodeProcessTests : IAsyncLifetime
         }
     }
 
-    private static async Task<bool> Resolves(ActorSystem system, Address node)
+    private static async Task<bool> Resolves(ActorSystem system, Address node, string job = "*")
     {
         try
         {
-            await system.ActorSelection(new RootActorPath(node) / "user" / NodeRoles.NodeActorName / "*").ResolveOne(TimeSpan.FromSeconds(1));
+            await system.ActorSelection(NodeRoles.NodeActorPath(node) / job).ResolveOne(TimeSpan.FromSeconds(1));
             return true;
         }
         catch (ActorNotFoundException)
