@@ -122,6 +122,19 @@ public sealed class PartitionTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.False(victim.HasExited, "the victim of a short blip stopped: " + Lines(victim));
     }
 
+    [Fact]
+    public void A_driver_refuses_a_reachable_address_without_TLS_unless_told_insecure()
+    {
+        var (code, _, err) = Cli.Run("run", "pi", "--cluster", "10.213.0.1:4053", "--hostname", "10.213.0.2");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --hostname 10.213.0.2 can be reached from other machines", err, StringComparison.Ordinal);
+        Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var (sweep, _, sweepErr) = Cli.Run("sweep", "pi", "--cluster", "10.213.0.1:4053", "--nodes", "1", "--hostname", "10.213.0.2");
+        Assert.Equal(2, sweep);
+        Assert.Contains("error: --hostname 10.213.0.2 can be reached from other machines", sweepErr, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The seed (a worker node, the oldest) on the host side of the veth pair, the victim worker node inside the namespace,
     /// and this test's driver on the host side: every node listens on the pair's addresses, so all reach each other.
