@@ -4,20 +4,24 @@
 # the host. Mid-job every packet between the victim and the rest is dropped (a pfifo queue of length 0 on both ends of
 # the pair); the cut holds until the split-brain resolver has downed the victim and its process has ended by itself,
 # then it is healed. With --blip S the cut is healed after S seconds instead (below the failure detector's 2 s the
-# job goes on with the victim). The summary: when the cut came, when the seed saw the victim unreachable and removed,
+# job goes on with the victim); with --heal-when-unreachable, as soon as the seed sees the victim unreachable (its
+# tasks are re-issued, but the split-brain resolver waits 3 s of stable membership, so nobody is downed and the victim's
+# late results must count once). The summary: when the cut came, when the seed saw the victim unreachable and removed,
 # how the victim ended, and the job's answer, tasks, re-issued tasks and duplicates.
-#   sudo scripts/partition.sh [--blip SECONDS] [--tasks N] [--latency-ms MS]   (defaults: a cut held to the end, 64, 100)
+#   sudo scripts/partition.sh [--blip SECONDS | --heal-when-unreachable] [--tasks N] [--latency-ms MS]
+#   (defaults: a cut held until the victim ends, 64 tasks of 100 ms)
 # Needs root, iproute2 (ip, tc) and jq. Output under artifacts/partition/<UTC time>/. Exit 0 when the answer was right
-# and every task counted once (and, for a cut, the victim exited 5; for a blip, it is still up).
+# and every task counted once (and, for a held cut, the victim exited 5; otherwise it is still up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-blip="" tasks=64 latency=100
+blip="" early="" tasks=64 latency=100
 while [ $# -gt 0 ]; do
   case "$1" in
     --blip) blip=$2; shift ;;
+    --heal-when-unreachable) early=1 ;;
     --tasks) tasks=$2; shift ;;
     --latency-ms) latency=$2; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "partition.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -82,6 +86,11 @@ if [ -n "$blip" ]; then
   sleep "$blip"
   heal_link
   t_heal=$(now)
+elif [ -n "$early" ]; then
+  deadline=$(( $(date +%s) + 30 ))
+  until grep -qE " unreachable +akka.tcp://actorparallel@$inner:" "$out/seed.log" || [ "$(date +%s)" -ge "$deadline" ]; do sleep 0.05; done
+  heal_link
+  t_heal=$(now)
 else
   # Hold the cut until the victim's process has ended by itself (downed by the split-brain resolver), 60 s at most.
   deadline=$(( $(date +%s) + 60 ))
@@ -101,9 +110,12 @@ sleep 1 # the seed's last membership lines
 j() { jq -r "$1" "$out/job.json" 2>/dev/null || echo "?"; }
 {
   echo "partition: victim $inner:4053 in namespace $ns, seed and driver at $host; io, $tasks tasks of ${latency} ms"
-  if [ -n "$blip" ]; then echo "mode                  a blip of $blip s"; else echo "mode                  a cut held until the victim ended"; fi
+  if [ -n "$blip" ]; then echo "mode                  a blip of $blip s"
+  elif [ -n "$early" ]; then echo "mode                  healed when the seed saw the victim unreachable"
+  else echo "mode                  a cut held until the victim ended"; fi
   echo "cut                   at $(date -d "@$t_cut" +%T.%3N)"
   if t=$(seen unreachable "$out/seed.log"); then echo "seed saw unreachable  $(since "$t_cut" "$t") after the cut"; else echo "seed saw unreachable  never"; fi
+  if t=$(seen reachable "$out/seed.log"); then echo "seed saw reachable    $(since "$t_cut" "$t") after the cut"; fi
   if t=$(seen removed "$out/seed.log"); then echo "seed removed victim   $(since "$t_cut" "$t") after the cut"; else echo "seed removed victim   never"; fi
   if [ -n "$t_victim_exit" ]; then echo "victim exited         $victim_exit, $(since "$t_cut" "$t_victim_exit") after the cut ($(grep -m1 -o 'Cluster[A-Za-z]*Reason' "$out/victim.log" || echo 'no reason printed'))"
   else echo "victim                $victim_exit"; fi
@@ -113,5 +125,5 @@ j() { jq -r "$1" "$out/job.json" 2>/dev/null || echo "?"; }
 
 ok=1
 [ "$job_exit" -eq 0 ] && [ "$(j .correct)" = true ] && [ "$(j .metrics.tasks_completed)" = "$tasks" ] || ok=0
-if [ -n "$blip" ]; then [ "$victim_exit" = running ] || ok=0; else [ "$victim_exit" = 5 ] || ok=0; fi
+if [ -n "$blip$early" ]; then [ "$victim_exit" = running ] || ok=0; else [ "$victim_exit" = 5 ] || ok=0; fi
 [ "$ok" -eq 1 ] && echo "partition.sh: passed ($out)" || { echo "partition.sh: FAILED ($out)" >&2; exit 1; }
