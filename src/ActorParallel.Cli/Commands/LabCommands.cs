@@ -48,6 +48,7 @@ internal static class LabCommands
         var cluster = new Option<string?>("--cluster") { Description = "Run on the worker nodes of the cluster at this seed (host:port or akka.tcp://actorparallel@host:port); start nodes with `node`." };
         var nodes = NumberOptions.Int("--nodes", "With --cluster: worker nodes to wait for before the job starts.", 1);
         var wait = new Option<string>("--wait") { Description = "With --cluster: how long to wait for the cluster and its worker nodes.", DefaultValueFactory = _ => "30s" };
+        var driver = new DriverAddressOptions();
         var tls = new TlsOptions();
         var options = new Option<string[]>("--option") { Description = "Workload option key=value (repeatable), e.g. max-iter=500.", AllowMultipleArgumentsPerToken = false };
         var failEvery = NumberOptions.Int("--fail-every", "Fault injection: workers throw once on every task whose id is a multiple of N.");
@@ -58,7 +59,7 @@ internal static class LabCommands
         var json = JsonOption();
         var command = new Command("run", "Run a workload on W worker actors, check it against the serial reference, and report speedup beside the TPL's.")
         {
-            workload, workers, size, tasks, mode, seed, prefetch, timeout, batchTime, cluster, nodes, wait, tls.Certificate, tls.Ca, tls.Password,
+            workload, workers, size, tasks, mode, seed, prefetch, timeout, batchTime, cluster, nodes, wait, driver.Hostname, driver.Insecure, tls.Certificate, tls.Ca, tls.Password,
             options, failEvery, noTpl, image, output, config, json,
         };
         command.SetAction((result, cancellationToken) =>
@@ -92,7 +93,9 @@ internal static class LabCommands
                 {
                     if (result.GetValue(cluster) is { } seedNode)
                     {
-                        record = await RunOnClusterAsync(run, seedNode, result.GetValue(nodes), result.GetValue(wait)!, tls.From(result), guard, progress, error, cancellationToken).ConfigureAwait(false);
+                        var security = tls.From(result);
+                        record = await RunOnClusterAsync(
+                            run, seedNode, result.GetValue(nodes), result.GetValue(wait)!, security, guard, progress, error, cancellationToken, driver.From(result, security)).ConfigureAwait(false);
                     }
                     else
                     {
@@ -119,20 +122,50 @@ internal static class LabCommands
 
     /// <summary>Joins the cluster as a driver, runs the job on its worker nodes, and leaves.</summary>
     private static async Task<RunRecord> RunOnClusterAsync(
-        RunOptions run, string seed, int nodes, string wait, NodeTls? tls, CommandGuard guard, ProgressDisplay progress, TextWriter error, CancellationToken cancellationToken)
+        RunOptions run, string seed, int nodes, string wait, NodeTls? tls, CommandGuard guard, ProgressDisplay progress, TextWriter error, CancellationToken cancellationToken, string hostname)
     {
         // Everything that can be checked without the cluster is checked before joining it.
         var local = ActorLab.Create(ActorParallelApp.Registry).Plan(run);
         foreach (var warning in local.Warnings)
             guard.Warn(warning);
-        await using var cluster = await ConnectAsync(seed, nodes, wait, local.Settings.Akka, tls, progress, error, workersAreNodes: false, cancellationToken).ConfigureAwait(false);
+        await using var cluster = await ConnectAsync(seed, nodes, wait, local.Settings.Akka, tls, progress, error, workersAreNodes: false, cancellationToken, hostname).ConfigureAwait(false);
         error.WriteLine($"running on {string.Join(", ", LabCluster.WorkerNodes(cluster.System))}");
         return await cluster.Lab.RunAsync(cluster.Lab.Plan(run), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A driver's <c>--hostname</c> and <c>--insecure</c> (<c>run</c> and <c>sweep</c> with <c>--cluster</c>): the address it
+    /// listens on, which every worker node must reach. Like <c>node</c>, it refuses an address other machines can reach
+    /// without TLS unless told <c>--insecure</c>.
+    /// </summary>
+    private sealed class DriverAddressOptions
+    {
+        public Option<string> Hostname { get; } = new("--hostname")
+        {
+            Description = "With --cluster: the address this driver listens on, which the worker nodes must reach (127.0.0.1: nodes on this machine only).",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+
+        public Option<bool> Insecure { get; } = new("--insecure") { Description = "With --cluster: listen on an address other machines can reach without TLS (anyone who reaches the port can join)." };
+
+        public string From(ParseResult result, NodeTls? tls)
+        {
+            var host = result.GetValue(Hostname)!;
+            if (tls is null && !result.GetValue(Insecure) && !TlsOptions.IsLoopback(host))
+            {
+                throw new WorkloadParameterException(
+                    $"--hostname {host} can be reached from other machines, and without TLS anyone who reaches the port can join the cluster: " +
+                    "give --tls-cert and --tls-ca (scripts/certs.sh makes them), or --insecure to listen unprotected");
+            }
+
+            return host;
+        }
+    }
+
     /// <summary>Joins the cluster at <paramref name="seed"/> as a driver and waits for <paramref name="nodes"/> worker nodes.</summary>
     private static async Task<ClusterLab> ConnectAsync(
-        string seed, int nodes, string wait, HoconConfig? akka, NodeTls? tls, ProgressDisplay progress, TextWriter error, bool workersAreNodes, CancellationToken cancellationToken)
+        string seed, int nodes, string wait, HoconConfig? akka, NodeTls? tls, ProgressDisplay progress, TextWriter error, bool workersAreNodes, CancellationToken cancellationToken,
+        string hostname)
     {
         if (nodes is < 1 or > 1000)
             throw new WorkloadParameterException($"--nodes must be between 1 and 1000; got {nodes}");
@@ -147,7 +180,7 @@ internal static class LabCommands
         }
 
         error.WriteLine($"joining the cluster at {seed}, waiting up to {waitFor.TotalSeconds:0.#} s for {nodes} worker node(s)");
-        return await ClusterLab.ConnectAsync(seed, nodes, waitFor, ActorParallelApp.Registry, akka: akka, cancellationToken: cancellationToken, phases: progress, workersAreNodes: workersAreNodes, tls: tls).ConfigureAwait(false);
+        return await ClusterLab.ConnectAsync(seed, nodes, waitFor, ActorParallelApp.Registry, akka: akka, cancellationToken: cancellationToken, phases: progress, workersAreNodes: workersAreNodes, tls: tls, hostname: hostname).ConfigureAwait(false);
     }
 
     public static Command BuildSweep()
@@ -170,12 +203,13 @@ internal static class LabCommands
         var cluster = new Option<string?>("--cluster") { Description = "Sweep over worker nodes of the cluster at this seed (host:port or an Akka address): each point runs on the first N worker nodes of --nodes." };
         var nodes = new Option<string?>("--nodes") { Description = "With --cluster: worker node counts, the scaling axis instead of --workers, e.g. 1,2 (one worker actor on each node, so W counts nodes)." };
         var wait = new Option<string>("--wait") { Description = "With --cluster: how long to wait for the cluster and its worker nodes.", DefaultValueFactory = _ => "30s" };
+        var driver = new DriverAddressOptions();
         var tls = new TlsOptions();
         var config = ConfigOption();
         var json = JsonOption();
         var command = new Command("sweep", "Run a scaling experiment and fit Amdahl's serial fraction (Gustafson's for weak scaling), against W and against the capacity W_eff measured from worker busy time; with --out, save it as report.html, CSV, JSON, Markdown and SVG charts.")
         {
-            workload, workers, kind, repeats, size, tasks, mode, batchTime, options, output, noTpl, cluster, nodes, wait, tls.Certificate, tls.Ca, tls.Password, config, json,
+            workload, workers, kind, repeats, size, tasks, mode, batchTime, options, output, noTpl, cluster, nodes, wait, driver.Hostname, driver.Insecure, tls.Certificate, tls.Ca, tls.Password, config, json,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -214,7 +248,9 @@ internal static class LabCommands
                     if (result.GetValue(cluster) is { } seedNode)
                     {
                         var akka = sweep.LoadSettings(ActorParallelApp.Registry).Akka;
-                        await using var lab = await ConnectAsync(seedNode, spec.Workers.Max(), result.GetValue(wait)!, akka, tls.From(result), progress, error, workersAreNodes: true, cancellationToken).ConfigureAwait(false);
+                        var security = tls.From(result);
+                        await using var lab = await ConnectAsync(
+                            seedNode, spec.Workers.Max(), result.GetValue(wait)!, akka, security, progress, error, workersAreNodes: true, cancellationToken, driver.From(result, security)).ConfigureAwait(false);
                         experiment = await lab.Lab.SweepAsync(sweep, progress, cancellationToken).ConfigureAwait(false);
                     }
                     else

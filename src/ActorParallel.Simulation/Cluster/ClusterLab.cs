@@ -34,14 +34,15 @@ public sealed class ClusterLab : IAsyncDisposable
 
     /// <summary>
     /// Joins at <paramref name="seed"/> and waits up to <paramref name="wait"/> for <paramref name="workerNodes"/> worker nodes.
-    /// <paramref name="phases"/>, if given, hears when each phase of a job starts.
+    /// <paramref name="phases"/>, if given, hears when each phase of a job starts. <paramref name="hostname"/> is the address
+    /// this driver listens on: the worker nodes must reach it (127.0.0.1 only serves nodes on this machine).
     /// </summary>
     public static async Task<ClusterLab> ConnectAsync(
         string seed, int workerNodes, TimeSpan wait, WorkloadRegistry? registry = null, HoconConfig? akka = null, CancellationToken cancellationToken = default,
-        IProgress<JobPhaseStarted>? phases = null, bool workersAreNodes = false, NodeTls? tls = null)
+        IProgress<JobPhaseStarted>? phases = null, bool workersAreNodes = false, NodeTls? tls = null, string hostname = "127.0.0.1")
     {
         var workloads = registry ?? WorkloadRegistry.Default;
-        var system = LabCluster.Start(new NodeOptions(NodeRoles.Driver, [seed]) { Tls = tls }, workloads, akka);
+        var system = LabCluster.Start(new NodeOptions(NodeRoles.Driver, [seed], hostname) { Tls = tls }, workloads, akka);
         try
         {
             if (!await LabCluster.WaitForWorkersAsync(system, workerNodes, wait, cancellationToken).ConfigureAwait(false))
