@@ -120,7 +120,7 @@ j() { jq -r "$1" "$out/job.json" 2>/dev/null || echo "?"; }
   if [ -n "$t_victim_exit" ]; then echo "victim exited         $victim_exit, $(since "$t_cut" "$t_victim_exit") after the cut ($(grep -m1 -o 'Cluster[A-Za-z]*Reason' "$out/victim.log" || echo 'no reason printed'))"
   else echo "victim                $victim_exit"; fi
   echo "healed                $(since "$t_cut" "$t_heal") after the cut"
-  echo "job                   exit $job_exit, correct $(j .correct), $(j .metrics.tasks_completed)/$(j .parameters.tasks) tasks completed, $(j .metrics.reissued) re-issued, $(j .metrics.duplicates_dropped) duplicates dropped"
+  echo "job                   exit $job_exit, correct $(j .correct), $(j .metrics.tasks_completed)/$(j .parameters.tasks) tasks completed, $(j .metrics.reissued) re-issued, $(j .metrics.speculated) speculatively copied, $(j .metrics.duplicates_dropped) duplicates dropped"
 } | tee "$out/summary.txt"
 
 ok=1
