@@ -110,7 +110,7 @@ public sealed class InProcessClusterTests : IAsyncLifetime
             var warm = ClusterEngine.WarmUpRequest(workload, job);
             Assert.NotNull(warm);
             workload.Validate(warm.Parameters);
-            Assert.True(warm.Parameters.Tasks <= 32 && !warm.MeasureTpl && warm.Speculation is null, $"{workload.Name}: {warm}");
+            Assert.True(warm.Parameters.Tasks <= 128 && !warm.MeasureTpl && warm.Speculation is null, $"{workload.Name}: {warm}");
             Assert.True(warm.Parameters.Size <= Math.Max(job.Parameters.Size, 64), $"{workload.Name}: {warm.Parameters}");
         }
     }
