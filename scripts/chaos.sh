@@ -3,27 +3,35 @@
 # SIGKILLs worker nodes (and restarts them), freezes them (SIGSTOP for a few seconds, then SIGCONT) and makes worker
 # actors throw (--fail-every). Every job's answer is checked against the serial reference by `run` itself (exit 3 if it
 # differs). The summary counts jobs, faults, answers right / wrong / jobs failed, tasks re-issued and duplicates dropped.
-#   scripts/chaos.sh [--duration SECONDS] [--seed N] [--nodes N] [--base PORT]   (defaults 60, 1, 3 worker nodes, 4253)
-# Output under artifacts/chaos/<UTC time>/ (summary.txt, one JSON per job, node logs). Exit 0 when no answer was wrong.
+#   scripts/chaos.sh [--duration SECONDS] [--seed N] [--nodes N] [--base PORT] [--out DIR]
+#   (defaults 60, 1, 3 worker nodes, ports 4253 and up, artifacts/chaos/<UTC time>/)
+# Output in DIR: summary.txt, one JSON per job, node logs. Exit 0 when no answer was wrong. The CLI is the Release build
+# of this clone (built if missing or older than a source), or `dotnet $ACTORPARALLEL_CLI_DLL` if that is set (the tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=60 seed=1 nodes=3 base=4253
+duration=60 seed=1 nodes=3 base=4253 out="artifacts/chaos/$(date -u +%Y%m%dT%H%M%SZ)"
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift ;;
     --seed) seed=$2; shift ;;
     --nodes) nodes=$2; shift ;;
     --base) base=$2; shift ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    --out) out=$2; shift ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "chaos.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
 done
-out="artifacts/chaos/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
-cli=src/ActorParallel.Cli/bin/Release/net10.0/ActorParallel.Cli
-if [ ! -x "$cli" ] || [ -n "$(find src -newer "$cli" -name '*.cs' -print -quit)" ]; then
-  dotnet build src/ActorParallel.Cli -c Release -v quiet -nologo >/dev/null
+if [ -n "${ACTORPARALLEL_CLI_DLL:-}" ]; then
+  cli=(dotnet "$ACTORPARALLEL_CLI_DLL")
+else
+  exe=src/ActorParallel.Cli/bin/Release/net10.0/ActorParallel.Cli
+  if [ ! -x "$exe" ] || [ -n "$(find src -newer "$exe" -name '*.cs' -print -quit)" ]; then
+    echo "chaos.sh: building the CLI (Release)" >&2
+    dotnet build src/ActorParallel.Cli -c Release -v quiet -nologo >/dev/null
+  fi
+  cli=("$exe")
 fi
 RANDOM=$seed
 declare -A pid
@@ -31,8 +39,8 @@ cleanup() { for p in "${pid[@]}"; do kill -CONT "$p" 2>/dev/null || true; kill -
 trap cleanup EXIT
 
 # The seed is a driver-role node (no workers) that is never faulted, so the cluster always has its oldest member.
-"$cli" node --port "$base" --role driver >"$out/seed.log" 2>&1 & pid[seed]=$!
-start_worker() { local i=$1; "$cli" node --port $((base + i)) --seed "127.0.0.1:$base" --workers 1 >>"$out/worker-$i.log" 2>&1 & pid[$i]=$!; }
+"${cli[@]}" node --port "$base" --role driver >"$out/seed.log" 2>&1 & pid[seed]=$!
+start_worker() { local i=$1; "${cli[@]}" node --port $((base + i)) --seed "127.0.0.1:$base" --workers 1 >>"$out/worker-$i.log" 2>&1 & pid[$i]=$!; }
 for i in $(seq 1 "$nodes"); do start_worker "$i"; done
 
 # Small jobs of every workload: a second or two each on two cores.
@@ -56,7 +64,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
   extra=()
   if [ $(( RANDOM % 4 )) -eq 0 ]; then extra=(--fail-every 5); throws=$((throws + 1)); fi
   # shellcheck disable=SC2086
-  "$cli" run $job --no-tpl --json --cluster "127.0.0.1:$base" --nodes 1 --wait 30s --timeout 60s "${extra[@]}" \
+  "${cli[@]}" run $job --no-tpl --json --cluster "127.0.0.1:$base" --nodes 1 --wait 30s --timeout 60s "${extra[@]}" \
     >"$out/job-$n.json" 2>"$out/job-$n.log" &
   run=$!
   fault=$(( RANDOM % 3 ))   # 0: none, 1: SIGKILL, 2: SIGSTOP

@@ -23,6 +23,7 @@ public sealed class NodeActor : ReceiveActor
         ArgumentNullException.ThrowIfNull(registry);
         var version = LabVersion.Of(registry);
         var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
+        var letters = DeadLetterTally.Start(Context, Context.System);
         string? Refusal(string workload, string driverVersion, string kind, Func<IWorkload, bool> fits) =>
             driverVersion != version ? $"node {node} runs {version}, the driver {driverVersion}"
             : !registry.TryGet(workload, out var w) || !fits(w) ? $"node {node} has no {kind} workload '{workload}'"
@@ -64,6 +65,7 @@ public sealed class NodeActor : ReceiveActor
         });
         Receive<ReleaseWorkers>(r => Release(r.JobId));
         Receive<GetNodeStatus>(_ => Sender.Tell(new NodeStatus(node, version, workers, [.. _jobs.Keys])));
+        Receive<GetNodeVitals>(_ => Sender.Tell(NodeVitals.Measure(node, letters, _jobs.Count)));
         Receive<Terminated>(t =>
         {
             if (_drivers.Remove(t.ActorRef, out var jobId))
