@@ -6,7 +6,7 @@ namespace ActorParallel.Cli.Tests;
 /// The chaos experiment in short, as CI runs it: scripts/chaos.sh for 45 s (a seed and three worker nodes on 127.0.0.1,
 /// jobs of every workload back to back while a seeded schedule SIGKILLs and SIGSTOPs worker nodes and makes workers
 /// throw). No answer may be wrong; jobs may fail (a word count whose reducers' node was killed fails by design), and
-/// faults must really have been injected. The script runs in its own process group, which the test kills by its id if
+/// faults must really have been injected: with seed 7 the first job already freezes a node and makes workers throw. The script runs in its own process group, which the test kills by its id if
 /// it overruns its bound; the script itself ends every node it started.
 /// </summary>
 [Collection(ScriptCollection.Name)]
@@ -33,8 +33,9 @@ public sealed partial class ChaosTests
 
         Assert.Equal(0, Number(answers, "wrong"));
         Assert.True(code == 0, $"chaos.sh exited {code}: {text}");
-        Assert.True(Number(summary, "jobs") >= 2, "fewer than two jobs ran: " + text);
-        Assert.True(Number(answers, "right") >= 1, "no job's answer was right: " + text);
+        // On an idle 2-core machine 45 s hold about five jobs; on a loaded one a single job (its serial reference is
+        // timed twice first) can take half a minute, so one right answer is the floor.
+        Assert.True(Number(summary, "jobs") >= 1 && Number(answers, "right") >= 1, "no job's answer was right: " + text);
         Assert.True(Number(summary, "kills") + Number(summary, "freezes") + Number(summary, "throws") >= 1, "no fault was injected: " + text);
     }
 
