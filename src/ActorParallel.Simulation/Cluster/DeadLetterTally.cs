@@ -18,6 +18,9 @@ public sealed class DeadLetterTally
     {
     }
 
+    /// <summary>The actor that listens; stop it to stop counting (it also stops with its parent or its system).</summary>
+    public IActorRef Listener { get; private set; } = ActorRefs.Nobody;
+
     /// <summary>One kind of undelivered message: how many, and the first one's recipient and sender.</summary>
     public sealed record Entry(string Kind, string MessageType, long Count, string Recipient, string Sender);
 
@@ -25,17 +28,23 @@ public sealed class DeadLetterTally
     public sealed record Counts(long DeadLetters, long Dropped, long Suppressed, long Unhandled);
 
     /// <summary>
-    /// Starts counting on <paramref name="system"/>'s event stream with a listener made by <paramref name="factory"/>
-    /// (the system, or an actor's context so that the listener stops with its parent).
+    /// Starts counting on the event stream of the actor system of <paramref name="factory"/> (the system itself, or an
+    /// actor's context so that the listener stops with its parent).
     /// </summary>
-    public static DeadLetterTally Start(IActorRefFactory factory, ActorSystem system)
+    public static DeadLetterTally Start(IActorRefFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        ArgumentNullException.ThrowIfNull(system);
         var tally = new DeadLetterTally();
-        factory.ActorOf(Props.Create(() => new Listener(tally)).WithDispatcher("akka.actor.default-dispatcher"), "dead-letter-tally");
+        tally.Listener = factory.ActorOf(Props.Create(() => new ListenerActor(tally)).WithDispatcher("akka.actor.default-dispatcher"));
         return tally;
     }
+
+    /// <summary>
+    /// Completes once the listener has counted everything published on the event stream before the call (a message in
+    /// its mailbox behind them answers).
+    /// </summary>
+    public Task FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Listener.Ask<Flushed>(Flush.Instance, timeout, cancellationToken);
 
     /// <summary>Every kind and message type seen so far, most frequent first.</summary>
     public IReadOnlyList<Entry> Entries => [.. _entries.Values.OrderByDescending(e => e.Count).ThenBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.MessageType, StringComparer.Ordinal)];
@@ -66,14 +75,25 @@ public sealed class DeadLetterTally
         public const string Unhandled = "unhandled";
     }
 
-    private sealed class Listener : ReceiveActor
+    private sealed class Flush
     {
-        public Listener(DeadLetterTally tally)
+        public static readonly Flush Instance = new();
+    }
+
+    private sealed class Flushed
+    {
+        public static readonly Flushed Instance = new();
+    }
+
+    private sealed class ListenerActor : ReceiveActor
+    {
+        public ListenerActor(DeadLetterTally tally)
         {
             Receive<DeadLetter>(d => tally.Add(Kinds.DeadLetter, d.Message, d.Recipient, d.Sender));
             Receive<Dropped>(d => tally.Add(Kinds.Dropped, d.Message, d.Recipient, d.Sender));
             Receive<SuppressedDeadLetter>(d => tally.Add(Kinds.Suppressed, d.Message, d.Recipient, d.Sender));
             Receive<UnhandledMessage>(u => tally.Add(Kinds.Unhandled, u.Message, u.Recipient, u.Sender));
+            Receive<Flush>(_ => Sender.Tell(Flushed.Instance));
         }
 
         protected override void PreStart()

@@ -18,12 +18,15 @@ public sealed class NodeActor : ReceiveActor
     private readonly Dictionary<string, IActorRef> _jobs = [];
     private readonly Dictionary<IActorRef, string> _drivers = [];
 
-    public NodeActor(WorkloadRegistry registry, int workers, string workerDispatcher)
+    /// <param name="registry">The workloads the node runs.</param>
+    /// <param name="workers">Worker actors per job.</param>
+    /// <param name="workerDispatcher">The dispatcher (its threads) the workers run on.</param>
+    /// <param name="letters">The node's count of undelivered messages, reported by <see cref="GetNodeVitals"/>.</param>
+    public NodeActor(WorkloadRegistry registry, int workers, string workerDispatcher, DeadLetterTally letters)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var version = LabVersion.Of(registry);
         var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
-        var letters = DeadLetterTally.Start(Context, Context.System);
         string? Refusal(string workload, string driverVersion, string kind, Func<IWorkload, bool> fits) =>
             driverVersion != version ? $"node {node} runs {version}, the driver {driverVersion}"
             : !registry.TryGet(workload, out var w) || !fits(w) ? $"node {node} has no {kind} workload '{workload}'"

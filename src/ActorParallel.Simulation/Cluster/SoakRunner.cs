@@ -72,7 +72,7 @@ public sealed class SoakRunner(ActorSystem system, WorkloadRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(options);
         var plan = Plan(options, registry);
-        var letters = DeadLetterTally.Start(system, system);
+        var letters = DeadLetterTally.Start(system);
         var runner = new JobRunner(registry, new ClusterEngine(system, registry));
         var clock = Stopwatch.StartNew();
         var (right, wrong, failed) = (0, 0, 0);
@@ -117,8 +117,9 @@ public sealed class SoakRunner(ActorSystem system, WorkloadRegistry registry)
             }
         }
 
-        // The listener counts on its own thread: give it the letters already published before reading.
-        await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        // The listener counts on its own thread: let it count what was published before reading.
+        await letters.FlushAsync(AskVitals, cancellationToken).ConfigureAwait(false);
+        system.Stop(letters.Listener);
         return new SoakReport(options, right, wrong, failed, failures, samples, letters.Entries, clock.Elapsed);
 
         static void Keep(List<string> failures, string line)

@@ -87,7 +87,7 @@ public sealed class SoakTests : IAsyncLifetime
     [Fact]
     public async Task The_tally_counts_dead_letters_and_unhandled_messages_by_type()
     {
-        var tally = DeadLetterTally.Start(_driver, _driver);
+        var tally = DeadLetterTally.Start(_driver);
         var gone = _driver.ActorOf(Props.Empty);
         _driver.Stop(gone);
         await AwaitAsync(async () => (await gone.Ask<ActorIdentity>(new Identify(1), Patience)).Subject is null);
