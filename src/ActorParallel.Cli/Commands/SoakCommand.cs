@@ -10,7 +10,7 @@ namespace ActorParallel.Cli.Commands;
 /// jobs back to back (<see cref="SoakRunner"/>), every answer checked; reports the answers, the driver's dead letters,
 /// and the managed heap and working set of the driver and of every worker node after the warm-up and at the end.
 /// Exit 3 if an answer was wrong, 4 if a job failed, 6 if memory grew past <c>--max-growth</c> over the measured jobs or
-/// the driver saw unexpected dead letters.
+/// the driver or a node saw unexpected dead letters.
 /// </summary>
 internal static class SoakCommand
 {
@@ -92,7 +92,7 @@ internal static class SoakCommand
         if (!report.MemoryFlat)
             return (ExitCodes.SoakUnhealthy, $"soak: a process's managed heap grew {report.Options.MaxGrowthPercent}% or more over the measured jobs, or a node did not answer (see the memory table); look for a leak, or raise --warmup if it was still warming up");
         if (report.UnexpectedDeadLetters > 0)
-            return (ExitCodes.SoakUnhealthy, $"soak: the driver saw {report.UnexpectedDeadLetters} unexpected dead letters (listed in the report)");
+            return (ExitCodes.SoakUnhealthy, $"soak: {report.UnexpectedDeadLetters} unexpected dead letters on the driver and the nodes (see the report)");
         return (ExitCodes.Ok, null);
     }
 

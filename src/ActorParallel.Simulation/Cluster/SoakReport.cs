@@ -9,7 +9,7 @@ namespace ActorParallel.Simulation.Cluster;
 /// <param name="Name"><c>driver</c> or the worker node's address.</param>
 /// <param name="HeapBytes">Managed heap after a full blocking collection; -1: the node did not answer.</param>
 /// <param name="WorkingSetBytes">The process's working set (resident memory) read after that collection.</param>
-/// <param name="DeadLetters">A node's dead letters and dropped messages since it started (the driver's are in <see cref="SoakReport.DeadLetters"/>).</param>
+/// <param name="DeadLetters">A node's dead letters and dropped messages since it started (the driver's are in <see cref="SoakReport.DeadLetters"/>; the report shows a node's during the soak).</param>
 /// <param name="Unhandled">Messages a node's actors left unhandled since it started.</param>
 /// <param name="Jobs">Jobs a node still held workers for.</param>
 public sealed record SoakProcess(string Name, long HeapBytes, long WorkingSetBytes, long DeadLetters, long Unhandled, int Jobs);
@@ -42,13 +42,29 @@ public sealed record SoakReport(
     SoakOptions Options, int Right, int Wrong, int Failed, IReadOnlyList<string> Failures, IReadOnlyList<SoakSample> Samples,
     IReadOnlyList<DeadLetterTally.Entry> DeadLetters, TimeSpan Elapsed)
 {
+    /// <summary>Every worker node's counters before the first job: a node's undelivered messages during the soak are its count at the end less these.</summary>
+    public IReadOnlyList<SoakProcess> NodesAtStart { get; init; } = [];
+
+    /// <summary>A node's dead letters and unhandled messages during the soak (its counters at its last sample less those at the start).</summary>
+    public (long DeadLetters, long Unhandled) NodeLetters(SoakProcess last)
+    {
+        ArgumentNullException.ThrowIfNull(last);
+        var start = NodesAtStart.FirstOrDefault(n => n.Name == last.Name && n.DeadLetters >= 0);
+        return (last.DeadLetters - (start?.DeadLetters ?? 0), last.Unhandled - (start?.Unhandled ?? 0));
+    }
+
     /// <summary>Version 1: this layout. Adding a property keeps the version; renaming or removing one raises it.</summary>
     public const int SchemaVersion = 1;
 
     public int Jobs => Right + Wrong + Failed;
 
-    /// <summary>The driver's undelivered messages that are not <see cref="IsExpected"/>.</summary>
-    public long UnexpectedDeadLetters => DeadLetters.Where(e => !IsExpected(e)).Sum(e => e.Count);
+    /// <summary>
+    /// The driver's undelivered messages that are not <see cref="IsExpected"/>, plus every worker node's dead letters
+    /// and unhandled messages during the soak (a node counts them by kind only; its suppressed ones are apart).
+    /// </summary>
+    public long UnexpectedDeadLetters =>
+        DeadLetters.Where(e => !IsExpected(e)).Sum(e => e.Count)
+        + Memory.Skip(1).Where(m => m.Last is { DeadLetters: >= 0 }).Sum(m => NodeLetters(m.Last!).DeadLetters + NodeLetters(m.Last!).Unhandled);
 
     /// <summary>
     /// Per process (driver first, then the nodes by address), over the samples after the warm-up: the first and the last,
@@ -123,7 +139,7 @@ public sealed record SoakReport(
         var driverLetters = DeadLetters.Where(e => e.Kind is DeadLetterTally.Kinds.DeadLetter or DeadLetterTally.Kinds.Dropped).Sum(e => e.Count);
         var suppressed = DeadLetters.Where(e => e.Kind == DeadLetterTally.Kinds.Suppressed).Sum(e => e.Count);
         var unhandled = DeadLetters.Where(e => e.Kind == DeadLetterTally.Kinds.Unhandled).Sum(e => e.Count);
-        text.AppendLine(inv, $"driver: {driverLetters} dead letters, {unhandled} unhandled, {suppressed} suppressed; unexpected {UnexpectedDeadLetters}");
+        text.AppendLine(inv, $"driver: {driverLetters} dead letters, {unhandled} unhandled, {suppressed} suppressed; unexpected, the nodes' included: {UnexpectedDeadLetters}");
         foreach (var e in DeadLetters)
             text.AppendLine(inv, $"  {e.Count} x {e.Kind} {e.MessageType} ({(IsExpected(e) ? "expected" : "unexpected")}), e.g. to {e.Recipient} from {e.Sender}");
         text.AppendLine(inv, $"memory over the {Options.Jobs} measured jobs (after {Options.Warmup} warm-up jobs), sampled every {Options.SampleEvery} jobs: managed heap after a full GC (first, last, lowest, highest) and working set; growth along the least-squares line");
@@ -131,7 +147,7 @@ public sealed record SoakReport(
         foreach (var m in Memory)
         {
             var node = m.Name != "driver";
-            text.AppendLine(inv, $"{m.Name,-39} {Megabytes(m.First?.HeapBytes ?? -1),11} {Megabytes(m.Last?.HeapBytes ?? -1),8} {Megabytes(m.LowestHeapBytes),8} {Megabytes(m.HighestHeapBytes),8} {Percent(m.HeapGrowthPercent),7}  {Megabytes(m.First?.WorkingSetBytes ?? -1),16} {Megabytes(m.Last?.WorkingSetBytes ?? -1),8} {Percent(m.WorkingSetGrowthPercent),7}  {(node ? m.Last?.DeadLetters.ToString(inv) ?? "n/a" : "-"),12}  {(node ? m.Last?.Jobs.ToString(inv) ?? "n/a" : "-"),9}");
+            text.AppendLine(inv, $"{m.Name,-39} {Megabytes(m.First?.HeapBytes ?? -1),11} {Megabytes(m.Last?.HeapBytes ?? -1),8} {Megabytes(m.LowestHeapBytes),8} {Megabytes(m.HighestHeapBytes),8} {Percent(m.HeapGrowthPercent),7}  {Megabytes(m.First?.WorkingSetBytes ?? -1),16} {Megabytes(m.Last?.WorkingSetBytes ?? -1),8} {Percent(m.WorkingSetGrowthPercent),7}  {(node ? (m.Last is { } l ? NodeLetters(l).DeadLetters.ToString(inv) : "n/a") : "-"),12}  {(node ? m.Last?.Jobs.ToString(inv) ?? "n/a" : "-"),9}");
         }
 
         text.AppendLine(inv, $"memory: {(MemoryFlat ? "flat" : "GREW")}: every managed heap grew less than {Options.MaxGrowthPercent.ToString(inv)}% over the measured jobs: {(MemoryFlat ? "yes" : "no")}");
@@ -172,8 +188,8 @@ public sealed record SoakReport(
                 WorkingSetBytesFirst = m.First?.WorkingSetBytes,
                 WorkingSetBytesLast = m.Last?.WorkingSetBytes,
                 WorkingSetGrowthPercent = m.WorkingSetGrowthPercent,
-                DeadLetters = m.Name == "driver" ? null : m.Last?.DeadLetters,
-                Unhandled = m.Name == "driver" ? null : m.Last?.Unhandled,
+                DeadLetters = m.Name == "driver" || m.Last is null ? (long?)null : NodeLetters(m.Last).DeadLetters,
+                Unhandled = m.Name == "driver" || m.Last is null ? (long?)null : NodeLetters(m.Last).Unhandled,
                 JobsHeld = m.Name == "driver" ? null : m.Last?.Jobs,
                 m.Samples,
             }),

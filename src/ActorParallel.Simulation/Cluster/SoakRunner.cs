@@ -79,6 +79,7 @@ public sealed class SoakRunner(ActorSystem system, WorkloadRegistry registry)
         var failures = new List<string>();
         var samples = new List<SoakSample>();
         var total = options.Warmup + options.Jobs;
+        var atStart = await Task.WhenAll(LabCluster.WorkerNodes(system).Select(node => VitalsAsync(node, cancellationToken))).ConfigureAwait(false);
         if (options.Warmup == 0)
             samples.Add(await SampleAsync(0, clock.Elapsed, cancellationToken).ConfigureAwait(false));
         for (var i = 0; i < total; i++)
@@ -120,7 +121,7 @@ public sealed class SoakRunner(ActorSystem system, WorkloadRegistry registry)
         // The listener counts on its own thread: let it count what was published before reading.
         await letters.FlushAsync(AskVitals, cancellationToken).ConfigureAwait(false);
         system.Stop(letters.Listener);
-        return new SoakReport(options, right, wrong, failed, failures, samples, letters.Entries, clock.Elapsed);
+        return new SoakReport(options, right, wrong, failed, failures, samples, letters.Entries, clock.Elapsed) { NodesAtStart = atStart };
 
         static void Keep(List<string> failures, string line)
         {
