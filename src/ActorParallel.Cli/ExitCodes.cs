@@ -21,7 +21,7 @@ internal static class ExitCodes
     /// <summary>The cluster is not reachable or has too few worker nodes; for <c>node</c>, this node was downed.</summary>
     public const int ClusterUnavailable = 5;
 
-    /// <summary><c>soak</c>: every answer was right, but a process's memory grew past the limit after the warm-up, or the driver or a node saw unexpected dead letters.</summary>
+    /// <summary><c>soak</c>: every answer was right, but a process's managed heap grew past --max-growth over the measured jobs, a node did not answer, or the driver or a node saw unexpected dead letters.</summary>
     public const int SoakUnhealthy = 6;
 
     /// <summary>Ctrl+C (SIGINT): the command printed "cancelled" and stopped (the shell's convention, 128 + 2).</summary>
