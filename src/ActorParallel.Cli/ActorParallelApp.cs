@@ -5,7 +5,7 @@ namespace ActorParallel.Cli;
 /// <summary>
 /// The whole <c>actorparallel</c> command line in one call, for a host program of your own that carries your
 /// workloads: <c>return ActorParallelApp.Run(args, registry =&gt; registry.With(new MyWorkload()));</c> gives it
-/// <c>run</c>, <c>sweep</c>, <c>list</c>, <c>node</c>, <c>cluster</c>, <c>config</c> and <c>bench</c>, each seeing the
+/// <c>run</c>, <c>sweep</c>, <c>list</c>, <c>node</c>, <c>cluster</c>, <c>soak</c>, <c>config</c> and <c>bench</c>, each seeing the
 /// built-in workloads plus yours (locally, on the worker nodes it starts, and as a driver).
 /// </summary>
 public static class ActorParallelApp

@@ -21,6 +21,9 @@ internal static class ExitCodes
     /// <summary>The cluster is not reachable or has too few worker nodes; for <c>node</c>, this node was downed.</summary>
     public const int ClusterUnavailable = 5;
 
+    /// <summary><c>soak</c>: every answer was right, but a process's managed heap grew past --max-growth over the measured jobs, a node did not answer, or the driver or a node saw unexpected dead letters.</summary>
+    public const int SoakUnhealthy = 6;
+
     /// <summary>
     /// A bug, not a user's mistake: an exception nobody expected. One line <c>error: internal error: ...</c> names it
     /// and the file under the temporary folder that holds its full trace (EX_SOFTWARE of BSD's sysexits.h).

@@ -15,6 +15,7 @@ internal static class Program
         LabCommands.BuildSweep,
         NodeCommand.Build,
         ClusterCommand.Build,
+        SoakCommand.Build,
         BenchCommand.Build,
     ];
 

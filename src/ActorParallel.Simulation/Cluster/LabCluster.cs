@@ -75,7 +75,9 @@ public static class LabCluster
         if (options.Role == NodeRoles.Worker)
         {
             var workers = Math.Max(1, options.Workers);
-            system.ActorOf(Props.Create(() => new NodeActor(workloads, workers, ActorEngine.WorkerDispatcherId)), NodeRoles.NodeActorName);
+            // Beside the node actor, not under it: its children are the jobs' (tests and tools look there for them).
+            var letters = DeadLetterTally.Start(system);
+            system.ActorOf(Props.Create(() => new NodeActor(workloads, workers, ActorEngine.WorkerDispatcherId, letters)), NodeRoles.NodeActorName);
         }
 
         if (seeds.Count == 0)

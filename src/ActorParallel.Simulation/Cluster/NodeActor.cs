@@ -18,7 +18,11 @@ public sealed class NodeActor : ReceiveActor
     private readonly Dictionary<string, IActorRef> _jobs = [];
     private readonly Dictionary<IActorRef, string> _drivers = [];
 
-    public NodeActor(WorkloadRegistry registry, int workers, string workerDispatcher)
+    /// <param name="registry">The workloads the node runs.</param>
+    /// <param name="workers">Worker actors per job.</param>
+    /// <param name="workerDispatcher">The dispatcher (its threads) the workers run on.</param>
+    /// <param name="letters">The node's count of undelivered messages, reported by <see cref="GetNodeVitals"/>.</param>
+    public NodeActor(WorkloadRegistry registry, int workers, string workerDispatcher, DeadLetterTally letters)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var version = LabVersion.Of(registry);
@@ -64,6 +68,7 @@ public sealed class NodeActor : ReceiveActor
         });
         Receive<ReleaseWorkers>(r => Release(r.JobId));
         Receive<GetNodeStatus>(_ => Sender.Tell(new NodeStatus(node, version, workers, [.. _jobs.Keys])));
+        Receive<GetNodeVitals>(_ => Sender.Tell(NodeVitals.Measure(node, letters, _jobs.Count)));
         Receive<Terminated>(t =>
         {
             if (_drivers.Remove(t.ActorRef, out var jobId))

@@ -46,6 +46,17 @@ internal static class ClusterWire
             w.WriteArray<string>(s.Jobs, static (w, job) => w.WriteString(job));
         }, static (ref WireReader r) => new NodeStatus(
             r.ReadRequiredString(), r.ReadRequiredString(), r.ReadInt32(), r.ReadArray(static (ref WireReader r) => r.ReadRequiredString())))
+        .Add("c.vitals?", static (_, _) => { }, static (ref WireReader _) => GetNodeVitals.Instance)
+        .Add("c.vitals", static (w, v) =>
+        {
+            w.WriteString(v.Node);
+            w.WriteInt64(v.HeapBytes);
+            w.WriteInt64(v.WorkingSetBytes);
+            w.WriteInt64(v.DeadLetters);
+            w.WriteInt64(v.Suppressed);
+            w.WriteInt64(v.Unhandled);
+            w.WriteInt32(v.Jobs);
+        }, static (ref WireReader r) => new NodeVitals(r.ReadRequiredString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt32()))
         .Add("s.wiring", static (w, s) =>
         {
             w.WriteArray<Akka.Actor.IActorRef>(s.Reducers, static (w, a) => w.WriteActorRef(a));

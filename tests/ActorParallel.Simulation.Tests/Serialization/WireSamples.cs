@@ -50,6 +50,8 @@ internal static class WireSamples
         new ReleaseWorkers("1-abc"),
         GetNodeStatus.Instance,
         new NodeStatus("node", "v", 2, ["1-abc", "2-def"]),
+        GetNodeVitals.Instance,
+        new NodeVitals("node", 12_345_678, long.MaxValue, 3, 0, 1, 2),
         new ShuffleWiring(Akka.Actor.ActorRefs.Nobody, 48),
         new ProvideReducers("1-abc", [0, 2, 4]),
         new ReducersProvided("1-abc", "node", [1, 3], [Akka.Actor.ActorRefs.Nobody, Akka.Actor.ActorRefs.Nobody]),
