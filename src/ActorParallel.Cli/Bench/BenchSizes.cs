@@ -48,7 +48,7 @@ public sealed record BenchSizes(
 {
     public static BenchSizes Full { get; } = new(
         "full", BenchScale.Full, Warmups: 1, Repeats: 5, PingPongMessagesPerPair: 300_000, InFlight: 1000,
-        FarmTasks: 100_000, LabFarmProbeTasks: 4_000, LabFarmSeconds: 0.5, WorkloadRepeats: 3, Quiesce: true,
+        FarmTasks: 100_000, LabFarmProbeTasks: 4_000, LabFarmSeconds: 0.5, WorkloadRepeats: 5, Quiesce: true,
         CreateTerminateRepeats: 20, HoconChars: 40 * 1024, HoconParses: 200);
 
     public static BenchSizes Quick { get; } = new(
