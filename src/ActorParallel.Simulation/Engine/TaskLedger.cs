@@ -80,10 +80,13 @@ public sealed class TaskLedger
         for (var w = 0; w < workers; w++)
             _pushNext[w] = w;
         _failures = new int[tasks.Count];
-        _copies = new int[tasks.Count];
+        // Per-task speculation state only where speculation can happen (cluster jobs): a local job's ledger stays at
+        // the arrays it always needed (without copies, a task is out at most once and never both out and queued).
+        var perTask = speculation is null ? 0 : tasks.Count;
+        _copies = new int[perTask];
         _heard = new TimeSpan[workers];
-        _queued = new int[tasks.Count];
-        _speculated = new bool[tasks.Count];
+        _queued = new int[perTask];
+        _speculated = new bool[perTask];
         _drained = new bool[workers];
         _results = new TaskResult?[tasks.Count];
         for (var i = 0; i < tasks.Count; i++)
@@ -326,7 +329,7 @@ public sealed class TaskLedger
             foreach (var task in state.Batch.Tasks)
             {
                 // A task whose speculative copy is out with a live worker, or waits in the queue, is not queued again.
-                if (!IsDone(task.TaskId) && _copies[task.TaskId] == 0 && _queued[task.TaskId] == 0)
+                if (!IsDone(task.TaskId) && (_copies.Length == 0 || (_copies[task.TaskId] == 0 && _queued[task.TaskId] == 0)))
                 {
                     Requeue(task.TaskId);
                     Reissued++;
@@ -446,14 +449,16 @@ public sealed class TaskLedger
     private void Requeue(int taskId)
     {
         _again.Enqueue(taskId);
-        _queued[taskId]++;
+        if (_queued.Length > 0)
+            _queued[taskId]++;
     }
 
     private bool TryDequeueAgain(out int taskId)
     {
         if (!_again.TryDequeue(out taskId))
             return false;
-        _queued[taskId]--;
+        if (_queued.Length > 0)
+            _queued[taskId]--;
         return true;
     }
 
@@ -516,8 +521,11 @@ public sealed class TaskLedger
         if (_outstanding[worker] == 0)
             _heard[worker] = now;
         _drained[worker] = false;
-        foreach (var task in _scratchTasks)
-            _copies[task.TaskId]++;
+        if (_copies.Length > 0)
+        {
+            foreach (var task in _scratchTasks)
+                _copies[task.TaskId]++;
+        }
         var batch = new TaskBatch(_batches.Count, worker, [.. _scratchTasks], [.. _scratchAttempts]);
         _scratchTasks.Clear();
         _scratchAttempts.Clear();
@@ -532,8 +540,11 @@ public sealed class TaskLedger
         var state = _batches[batchId];
         _batches[batchId] = state with { Out = false };
         _outstanding[state.Batch.WorkerId]--;
-        foreach (var task in state.Batch.Tasks)
-            _copies[task.TaskId]--;
+        if (_copies.Length > 0)
+        {
+            foreach (var task in state.Batch.Tasks)
+                _copies[task.TaskId]--;
+        }
         while (_firstOut < _batches.Count && !_batches[_firstOut].Out)
             _firstOut++;
     }
