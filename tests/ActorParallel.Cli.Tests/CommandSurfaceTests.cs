@@ -17,7 +17,7 @@ public sealed class CommandSurfaceTests
             .Select(c => c.Path)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["bench", "config render", "list", "run", "sweep"], withJson);
+        Assert.Equal(["bench", "config render", "list", "run", "soak", "sweep"], withJson);
     }
 
     [Theory]

@@ -116,6 +116,8 @@ public sealed class ErrorPathTests : IDisposable
     [InlineData("sweep", "pi", "--out", "/proc/forbidden", "--json")]
     [InlineData("config", "render", "--json")]
     [InlineData("bench", "--json", "--bogus")]
+    [InlineData("soak", "--cluster", "127.0.0.1:1", "--jobs", "0", "--json")]
+    [InlineData("soak", "--json")]
     public void Under_json_an_error_is_also_a_json_object_on_stdout(params string[] args)
     {
         var (code, output, error) = Cli.Run(args);
