@@ -42,16 +42,7 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
         ArgumentNullException.ThrowIfNull(request);
         if (workload is not (ITaskFarmWorkload or IPeerWorkload))
             throw new JobFailedException($"{workload.Name}: topology {workload.Topology} does not run on a cluster");
-        var nodes = LabCluster.WorkerNodes(system);
-        if (nodes.Count == 0)
-            throw new JobFailedException($"{workload.Name}: no worker node is up in the cluster");
-        if (WorkersAreNodes)
-        {
-            if (nodes.Count < request.Workers)
-                throw new ClusterUnavailableException($"{workload.Name}: the point with {request.Workers} worker nodes needs {request.Workers}, but {nodes.Count} are up");
-            nodes = [.. nodes.OrderBy(n => n.ToString(), StringComparer.Ordinal).Take(request.Workers)];
-        }
-
+        var nodes = Nodes(workload, request);
         var tasks = workload is ITaskFarmWorkload checkedFarm ? CheckTaskSize(checkedFarm, request) : null;
         if (workload is IPeerWorkload peers)
             ClusterPeerCoordinatorActor.CheckMessageSize(system, peers, request);
@@ -73,7 +64,23 @@ public sealed class ClusterEngine(ActorSystem system, WorkloadRegistry? registry
             }
         }
 
+        // The nodes again: one may have been lost (or joined) during the warm-ups.
+        if (WarmUp)
+            nodes = Nodes(workload, request);
         return await RunOnceAsync(workload, request, nodes, tasks, isWarmUp: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The worker nodes the job runs on: every one up and reachable, or the first W with <see cref="WorkersAreNodes"/>.</summary>
+    private IReadOnlyList<Address> Nodes(IWorkload workload, JobRequest request)
+    {
+        var nodes = LabCluster.WorkerNodes(system);
+        if (nodes.Count == 0)
+            throw new JobFailedException($"{workload.Name}: no worker node is up in the cluster");
+        if (!WorkersAreNodes)
+            return nodes;
+        if (nodes.Count < request.Workers)
+            throw new ClusterUnavailableException($"{workload.Name}: the point with {request.Workers} worker nodes needs {request.Workers}, but {nodes.Count} are up");
+        return [.. nodes.OrderBy(n => n.ToString(), StringComparer.Ordinal).Take(request.Workers)];
     }
 
     /// <summary>The warm-up job for <see cref="WarmUp"/> (<see cref="WarmUpJob"/>); null if the workload has no valid small job.</summary>

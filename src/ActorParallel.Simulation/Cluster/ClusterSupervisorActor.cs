@@ -69,7 +69,12 @@ public sealed class ClusterSupervisorActor : SupervisorActor
                 Ask(m.Member.Address);
         });
         Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
-        Receive<ClusterEvent.CurrentClusterState>(_ => { });
+        Receive<ClusterEvent.CurrentClusterState>(state =>
+        {
+            // A node unreachable before this job began sends no UnreachableMember event to it: lose it from the snapshot.
+            foreach (var member in state.Unreachable)
+                Lose(member.Address, "unreachable");
+        });
     }
 
     protected override void PreStart()

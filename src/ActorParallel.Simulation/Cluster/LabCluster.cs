@@ -138,9 +138,16 @@ public static class LabCluster
         }
     }
 
-    /// <summary>The worker nodes that are up now.</summary>
-    public static IReadOnlyList<Address> WorkerNodes(ActorSystem system) =>
-        [.. Akka.Cluster.Cluster.Get(system).State.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole(NodeRoles.Worker)).Select(m => m.Address)];
+    /// <summary>
+    /// The worker nodes that are up now and reachable from here: a job does not ask a node that cannot answer (a frozen
+    /// or cut-off node stays Up until the split-brain resolver downs it, seconds later).
+    /// </summary>
+    public static IReadOnlyList<Address> WorkerNodes(ActorSystem system)
+    {
+        var state = Akka.Cluster.Cluster.Get(system).State;
+        var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
+        return [.. state.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole(NodeRoles.Worker) && !unreachable.Contains(m.Address)).Select(m => m.Address)];
+    }
 
     private static string Quote(string s) => HoconConfigFactory.Quote(s);
 
