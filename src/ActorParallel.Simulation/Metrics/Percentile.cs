@@ -12,6 +12,21 @@ public static class Percentile
         return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
     }
 
+    /// <summary>
+    /// Percentiles of <paramref name="values"/>, sorting them where they are instead of copying them (the metrics keep a
+    /// few samples per task; a copy of each list at the end of a job cost 24 bytes per task).
+    /// </summary>
+    public static Percentiles SortAndTake(Span<double> values)
+    {
+        if (values.Length == 0)
+            return Percentiles.Empty;
+        values.Sort();
+        return new Percentiles(Rank(values, 50), Rank(values, 95), Rank(values, 99), values[^1]);
+    }
+
+    private static double Rank(ReadOnlySpan<double> sorted, double percent) =>
+        sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Length), 1, sorted.Length) - 1];
+
     public static Percentiles Of(IEnumerable<double> values)
     {
         var sorted = values.ToArray();
