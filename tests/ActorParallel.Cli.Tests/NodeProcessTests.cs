@@ -20,33 +20,11 @@ namespace ActorParallel.Cli.Tests;
 public sealed class NodeProcessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
-    private readonly List<Process> _nodes = [];
+    private readonly NodeProcesses _nodes = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var p in _nodes)
-        {
-            try
-            {
-                if (!p.HasExited)
-                {
-                    Signal(p, 18); // SIGCONT, in case it is frozen
-                    p.Kill(entireProcessTree: true);
-                }
-
-                await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            finally
-            {
-                p.Dispose();
-            }
-        }
-    }
+    public async Task DisposeAsync() => await _nodes.DisposeAsync();
 
     [Fact]
     public async Task Node_leaves_the_cluster_and_exits_0_on_SIGTERM()
@@ -56,8 +34,8 @@ public sealed class NodeProcessTests : IAsyncLifetime
         var port = FreePort();
         var node = StartNode(port, seed: null);
         await WaitForLineAsync(node, "up ");
-        Signal(node, 15); // SIGTERM
-        Assert.True(await ExitsWithin(node, TimeSpan.FromSeconds(20)), "the node did not exit after SIGTERM");
+        NodeProcesses.Signal(node, 15); // SIGTERM
+        Assert.True(await NodeProcesses.ExitsWithin(node, TimeSpan.FromSeconds(20)), "the node did not exit after SIGTERM");
         Assert.Equal(0, node.ExitCode);
     }
 
@@ -172,7 +150,7 @@ public sealed class NodeProcessTests : IAsyncLifetime
         // Once the victim has made the job's workers it holds batches: strike then.
         // (A job that ends first, or fails to start, ends the wait: its own error then says why.)
         // (The engine's jobs 1 and 2 are the warm-ups, the small jobs it runs before the timed one.)
-        await AwaitAsync(async () => job.IsCompleted || await Resolves(cluster.System, victimAddress, "job-3-*"), () => "the victim never held the job's workers");
+        await AwaitAsync(async () => job.IsCompleted || await NodeProcesses.HoldsJob(cluster.System, victimAddress, "job-3-*"), () => "the victim never held the job's workers");
         Assert.False(job.IsCompleted, "the job ended before a node could be lost: " + (job.IsFaulted ? job.Exception!.GetBaseException().Message : "it was too short"));
         if (fault == "kill")
         {
@@ -180,7 +158,7 @@ public sealed class NodeProcessTests : IAsyncLifetime
         }
         else
         {
-            Signal(victim, 19); // SIGSTOP
+            NodeProcesses.Signal(victim, 19); // SIGSTOP
         }
 
         var report = await job.WaitAsync(TimeSpan.FromSeconds(90));
@@ -194,35 +172,16 @@ public sealed class NodeProcessTests : IAsyncLifetime
             // once resumed it finds itself removed and its process ends (exit 5), leaving the job alone.
             await AwaitAsync(() => Task.FromResult(Akka.Cluster.Cluster.Get(cluster.System).State.Members.All(m => m.Address != victimAddress)),
                 () => "the frozen node was never removed from the cluster");
-            Signal(victim, 18); // SIGCONT
-            Assert.True(await ExitsWithin(victim, TimeSpan.FromSeconds(30)), "the resumed node did not stop after being downed: " + string.Join(" | ", _output[victim.Id]));
+            NodeProcesses.Signal(victim, 18); // SIGCONT
+            Assert.True(await NodeProcesses.ExitsWithin(victim, TimeSpan.FromSeconds(30)), "the resumed node did not stop after being downed: " + _nodes.Lines(victim));
             Assert.Equal(NodeCommand.Removed, victim.ExitCode);
-        }
-    }
-
-    private static async Task<bool> Resolves(ActorSystem system, Address node, string job = "*")
-    {
-        try
-        {
-            await system.ActorSelection(NodeRoles.NodeActorPath(node) / job).ResolveOne(TimeSpan.FromSeconds(1));
-            return true;
-        }
-        catch (ActorNotFoundException)
-        {
-            return false;
         }
     }
 
     private Process StartNode(int port, string? seed, params string[] more)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "ActorParallel.Cli.dll");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { cli, "node", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "1" }.Concat(more))
+        var info = new ProcessStartInfo("dotnet");
+        foreach (var arg in new[] { NodeProcesses.CliDll, "node", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "1" }.Concat(more))
             info.ArgumentList.Add(arg);
         if (seed is not null)
         {
@@ -230,30 +189,11 @@ public sealed class NodeProcessTests : IAsyncLifetime
             info.ArgumentList.Add(seed);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start a node process");
-        _nodes.Add(process);
-        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        _output[process.Id] = lines;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                lines.Enqueue(e.Data);
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                lines.Enqueue(e.Data);
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return _nodes.Start(info);
     }
 
-    private readonly Dictionary<int, System.Collections.Concurrent.ConcurrentQueue<string>> _output = [];
-
     private Task WaitForLineAsync(Process process, string text) =>
-        AwaitAsync(() => Task.FromResult(_output[process.Id].Any(l => l.Contains(text, StringComparison.Ordinal))),
-            () => $"node {process.Id} never printed '{text}': {string.Join(" | ", _output[process.Id])}");
+        AwaitAsync(() => Task.FromResult(_nodes.Printed(process, text)), () => $"node {process.Id} never printed '{text}': {_nodes.Lines(process)}");
 
     private static async Task AwaitAsync(Func<Task<bool>> condition, Func<string>? why = null)
     {
@@ -265,36 +205,11 @@ public sealed class NodeProcessTests : IAsyncLifetime
         }
     }
 
-    private static async Task<bool> ExitsWithin(Process process, TimeSpan limit)
-    {
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(limit);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Signal(Process process, int signal)
-    {
-        if (!process.HasExited)
-            _ = NativeMethods.kill(process.Id, signal);
-    }
-
-    private static class NativeMethods
-    {
-        [DllImport("libc", SetLastError = true)]
-        internal static extern int kill(int pid, int sig);
     }
 }
 

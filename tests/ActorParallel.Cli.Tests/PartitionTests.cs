@@ -28,8 +28,7 @@ public sealed class PartitionTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private const int Tasks = 64;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
-    private readonly List<Process> _nodes = [];
-    private readonly Dictionary<int, ConcurrentQueue<string>> _output = [];
+    private readonly NodeProcesses _nodes = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private NetworkNamespace? _net;
 
@@ -37,22 +36,7 @@ public sealed class PartitionTests(ITestOutputHelper log) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var p in _nodes)
-        {
-            try
-            {
-                if (!p.HasExited)
-                    p.Kill(entireProcessTree: true);
-                await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            finally
-            {
-                p.Dispose();
-            }
-        }
+        await _nodes.DisposeAsync();
 
         // After the processes: a namespace lives on while a process is inside it.
         _net?.Dispose();
@@ -77,7 +61,7 @@ public sealed class PartitionTests(ITestOutputHelper log) : IAsyncLifetime
         // without the oldest, downs itself: its process ends by itself, exit 5, while the cut still holds.
         await AwaitAsync(() => state.State.Members.All(m => m.Address != victimAddress), () => "the cut-off node was never removed from the cluster");
         Note("victim removed by the majority");
-        Assert.True(await ExitsWithin(victim, Patience), "the cut-off node did not stop after being downed: " + Lines(victim));
+        Assert.True(await NodeProcesses.ExitsWithin(victim, Patience), "the cut-off node did not stop after being downed: " + Lines(victim));
         Note("victim exited " + victim.ExitCode.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(NodeCommand.Removed, victim.ExitCode);
         Assert.Contains("ClusterDowningReason", Lines(victim), StringComparison.Ordinal);
@@ -202,7 +186,7 @@ public sealed class PartitionTests(ITestOutputHelper log) : IAsyncLifetime
         plan = plan with { Request = plan.Request with { MeasureSerial = false } };
         var job = RunAsync();
         // (The engine's jobs 1 and 2 are the warm-ups, the small jobs it runs before the timed one.)
-        await AwaitAsync(async () => job.IsCompleted || await Resolves(cluster.System, victimAddress, "job-3-*"), () => "the victim never held the job's workers");
+        await AwaitAsync(async () => job.IsCompleted || await NodeProcesses.HoldsJob(cluster.System, victimAddress, "job-3-*"), () => "the victim never held the job's workers");
         Assert.False(job.IsCompleted, "the job ended before the node could be cut off: " + (job.IsFaulted ? job.Exception!.GetBaseException().Message : "it was too short"));
         Note("victim holds the job's workers");
         return job;
@@ -212,52 +196,22 @@ public sealed class PartitionTests(ITestOutputHelper log) : IAsyncLifetime
 
     private void Note(string what) => log.WriteLine($"{_clock.Elapsed.TotalSeconds,6:0.00} s  {what}");
 
-    private static async Task<bool> Resolves(ActorSystem system, Address node, string job)
-    {
-        try
-        {
-            await system.ActorSelection(NodeRoles.NodeActorPath(node) / job).ResolveOne(TimeSpan.FromSeconds(1));
-            return true;
-        }
-        catch (ActorNotFoundException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>A <c>node</c> process listening on <paramref name="hostname"/>, inside network namespace <paramref name="netns"/> if given.</summary>
     private Process StartNode(string? netns, string hostname, int port, string? seed)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "ActorParallel.Cli.dll");
-        var info = new ProcessStartInfo(netns is null ? "dotnet" : "ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(netns is null ? "dotnet" : "ip");
         // `ip netns exec` enters the namespace and execs the command: the process keeps its id, so it is ended by it.
         string[] prefix = netns is null ? [] : ["netns", "exec", netns, "dotnet"];
-        string[] args = [cli, "node", "--hostname", hostname, "--port", port.ToString(CultureInfo.InvariantCulture), "--workers", "1", "--insecure"];
+        string[] args = [NodeProcesses.CliDll, "node", "--hostname", hostname, "--port", port.ToString(CultureInfo.InvariantCulture), "--workers", "1", "--insecure"];
         foreach (var arg in prefix.Concat(args).Concat(seed is null ? [] : ["--seed", seed]))
             info.ArgumentList.Add(arg);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start a node process");
-        _nodes.Add(process);
-        var lines = new ConcurrentQueue<string>();
-        _output[process.Id] = lines;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                lines.Enqueue(e.Data);
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                lines.Enqueue(e.Data);
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return _nodes.Start(info);
     }
 
-    private string Lines(Process process) => string.Join(" | ", _output[process.Id]);
+    private string Lines(Process process) => _nodes.Lines(process);
 
     private Task WaitForLineAsync(Process process, string text) =>
-        AwaitAsync(() => _output[process.Id].Any(l => l.Contains(text, StringComparison.Ordinal)), () => $"node {process.Id} never printed '{text}': {Lines(process)}");
+        AwaitAsync(() => _nodes.Printed(process, text), () => $"node {process.Id} never printed '{text}': {Lines(process)}");
 
     private static Task AwaitAsync(Func<bool> condition, Func<string> why) => AwaitAsync(() => Task.FromResult(condition()), why);
 
@@ -268,19 +222,6 @@ public sealed class PartitionTests(ITestOutputHelper log) : IAsyncLifetime
         {
             Assert.True(DateTime.UtcNow < deadline, why());
             await Task.Delay(50);
-        }
-    }
-
-    private static async Task<bool> ExitsWithin(Process process, TimeSpan limit)
-    {
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(limit);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
         }
     }
 
